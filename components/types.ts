@@ -1,0 +1,8 @@
+/**
+ * Type tokens of this package's components, kept in one place so a rename cannot drift between a
+ * component and the tests, policies or cost rules that look for it.
+ * Format `<package>:<module>:<Class>`, as in `eks:index:Cluster` or `awsx:ec2:Vpc`.
+ */
+export const COMPONENT_TYPES = {
+    network: "tiered-infra:network:Network",
+} as const;

@@ -1,0 +1,302 @@
+/**
+ * Stack configuration: one typed, bounded schema for every key a stack file may set, checked
+ * before any resource is registered. Errors name the key, the bad value and what is allowed.
+ *
+ * The parser is pure (raw key/value map in, typed config out) so tests and the offline plan can
+ * use it without a Pulumi engine; `loadStackConfig()` feeds it the engine's config.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing } from "./tiers";
+
+export const PROJECT = "tiered-infra";
+
+/** Thrown for invalid stack config. A RunError, so `pulumi preview` prints it without a stack trace. */
+export class ConfigError extends pulumi.RunError {
+    constructor(public readonly problems: string[]) {
+        super(`invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        this.name = "ConfigError";
+    }
+}
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const CIDR_RE = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(\d|[12]\d|3[0-2])$/;
+const cidr = z.string().regex(CIDR_RE, { message: "must be an IPv4 CIDR block such as 203.0.113.0/24" });
+/** VPC range: /16 to /20 leaves room for 3 AZs of private (pod) subnets. */
+const vpcCidr = cidr.refine((c) => {
+    const prefix = Number(c.split("/")[1]);
+    return prefix >= 16 && prefix <= 20;
+}, { message: "must be a CIDR block with a prefix from /16 to /20" });
+const httpsOrigin = z.string().regex(/^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/, {
+    message: "must be an https:// origin such as https://app.example.com (no path, no wildcard)",
+});
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,127}$/, { message: "must be an UPPER_SNAKE_CASE environment variable name" });
+const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]{0,30}[a-z0-9])?$/, {
+    message: "must be a lowercase DNS label of 1-32 characters (a-z, 0-9, -), starting with a letter",
+});
+const retentionDays = z.number().refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+    message: `must be a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`,
+});
+
+/** Schema of one tier row; also validates a row after a stack's overrides are merged into it. */
+export const TierSizingSchema = z
+    .object({
+        description: z.string().min(1).max(200),
+        usersServed: z.object({ min: int(0, 10_000_000), max: int(1, 10_000_000).optional() }).strict(),
+        network: z.object({ azCount: int(2, 3), natGateways: z.enum(["single", "perAz"]) }).strict(),
+        app: z
+            .object({
+                minReplicas: int(1, 200),
+                maxReplicas: int(1, 200),
+                cpuMillicores: int(100, 32_000),
+                memoryMiB: int(128, 131_072),
+                targetCpuPercent: int(10, 95),
+                targetMemoryPercent: int(10, 95),
+            })
+            .strict(),
+        pooler: z.object({ replicas: int(1, 10), maxClientConnections: int(10, 10_000), defaultPoolSize: int(1, 1000) }).strict(),
+        database: z
+            .object({
+                instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS class such as db.r6g.xlarge" }),
+                multiAz: z.boolean(),
+                readReplicas: int(0, 5),
+                allocatedStorageGiB: int(20, 65_536),
+                maxAllocatedStorageGiB: int(20, 65_536),
+                backupRetentionDays: int(1, 35),
+            })
+            .strict(),
+        cache: z
+            .object({
+                nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an ElastiCache node type such as cache.r7g.large" }),
+                nodes: int(1, 6),
+                memoryGiB: z.number().positive().max(1000),
+                snapshotRetentionDays: int(1, 35),
+            })
+            .strict(),
+        vectorDb: z
+            .object({
+                mode: z.enum(["selfHosted", "managed"]),
+                replicas: int(1, 9),
+                cpuMillicores: int(250, 64_000),
+                memoryMiB: int(512, 262_144),
+                storageGiB: int(10, 16_384),
+            })
+            .strict(),
+        edge: z.object({ priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]), botControl: z.boolean() }).strict(),
+        budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
+    })
+    .strict()
+    .superRefine((s, ctx) => {
+        if (s.app.minReplicas > s.app.maxReplicas) {
+            ctx.addIssue({ code: "custom", path: ["app", "minReplicas"], message: `must not exceed app.maxReplicas (${s.app.maxReplicas})` });
+        }
+        if (s.database.maxAllocatedStorageGiB < s.database.allocatedStorageGiB) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["database", "maxAllocatedStorageGiB"],
+                message: `must be at least database.allocatedStorageGiB (${s.database.allocatedStorageGiB})`,
+            });
+        }
+        if (s.budget.maxMonthlyUsd < s.budget.minMonthlyUsd) {
+            ctx.addIssue({ code: "custom", path: ["budget", "maxMonthlyUsd"], message: `must be at least budget.minMonthlyUsd (${s.budget.minMonthlyUsd})` });
+        }
+    });
+
+const StackConfigSchema = z
+    .object({
+        /** Which row of the tier table this stack starts from. */
+        tier: z.enum(TIER_NAMES),
+        /**
+         * `production` (default) keeps every data-protection setting on. `development` may relax
+         * deletion protection and final snapshots, and only where the stack says so explicitly.
+         */
+        environment: z.enum(["production", "development"]).default("production"),
+        /** Field-by-field overrides of the tier row, e.g. `{ app: { maxReplicas: 8 } }`. */
+        sizing: z.record(z.string(), z.unknown()).default({}),
+        network: z.object({ cidr: vpcCidr.default("10.0.0.0/16") }).strict().default({ cidr: "10.0.0.0/16" }),
+        /** Retention of every CloudWatch log group the platform creates (seed 001: 30 days). */
+        logRetentionDays: retentionDays.default(30),
+        /** Extra tags on every taggable AWS resource. */
+        tags: z.record(z.string().regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, { message: "must be a valid AWS tag key" }), z.string().max(256)).default({}),
+        app: z
+            .object({
+                name: dnsLabel.default("web"),
+                image: z.string().regex(/^[a-z0-9]+([._\/:-][a-z0-9]+)*$/, { message: "must be a container image reference without a tag, such as ghcr.io/acme/web" }).default("ghcr.io/example/website-analyzer"),
+                tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { message: "must be an image tag such as 1.4.2" }).refine((t) => t !== "latest", {
+                    message: "must be a pinned version, not 'latest' (a moving tag makes rollouts unreproducible)",
+                }).default("1.0.0"),
+                port: int(1, 65_535).default(8080),
+                healthPath: z.string().regex(/^\/[A-Za-z0-9_\/.-]*$/, { message: "must be an absolute HTTP path such as /healthz" }).default("/healthz"),
+                /** Plain (non-secret) environment variables; secrets go in `appSecrets`. */
+                env: z.record(envName, z.string().max(4096)).default({}),
+            })
+            .strict()
+            .default({ name: "web", image: "ghcr.io/example/website-analyzer", tag: "1.0.0", port: 8080, healthPath: "/healthz", env: {} }),
+        /** Browser origins allowed by CORS; never `*`, always https. */
+        corsOrigins: z.array(httpsOrigin).min(1).max(20).default(["https://app.example.com"]),
+        /** Application secrets by env var name; must be set with `pulumi config set --secret`. */
+        appSecrets: z.record(envName, z.string().min(1)).default({}),
+    })
+    .strict();
+
+export type StackConfigInput = z.input<typeof StackConfigSchema>;
+
+/** A stack's validated configuration with the tier row resolved. */
+export interface StackConfig extends Omit<z.output<typeof StackConfigSchema>, "sizing"> {
+    /** The stack's tier row after overrides. */
+    sizing: TierSizing;
+    /** AWS region (`aws:region`). */
+    region: string;
+}
+
+/** Config keys of the project namespace that hold plain strings; every other key holds JSON/YAML structure. */
+const STRING_KEYS = new Set(["tier", "environment"]);
+const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+
+/**
+ * Parses and validates a stack's raw config (keys as `pulumi config` writes them, values as the
+ * engine passes them: strings, structured values JSON-encoded).
+ *
+ * @param secretKeys keys whose values are secrets (`secure:` in the stack file).
+ * @throws ConfigError listing every problem found.
+ */
+export function parseStackConfig(raw: Record<string, string>, secretKeys: ReadonlySet<string> = new Set()): StackConfig {
+    const problems: string[] = [];
+    const input: Record<string, unknown> = {};
+    const prefix = `${PROJECT}:`;
+    for (const [key, value] of Object.entries(raw)) {
+        if (!key.startsWith(prefix)) continue;
+        const name = key.slice(prefix.length);
+        if (STRING_KEYS.has(name)) {
+            input[name] = value;
+            continue;
+        }
+        try {
+            input[name] = JSON.parse(value);
+        } catch {
+            // A bare word where structure or a number belongs: let the schema say what it wanted.
+            input[name] = value;
+        }
+    }
+
+    const region = raw["aws:region"];
+    if (region === undefined) {
+        problems.push(`aws:region: is required; set it with \`pulumi config set aws:region us-east-1\``);
+    } else if (!REGION_RE.test(region)) {
+        problems.push(`aws:region: ${JSON.stringify(region)} is not an AWS region name; expected a name such as us-east-1`);
+    }
+
+    const parsed = StackConfigSchema.safeParse(input);
+    if (!parsed.success) {
+        problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, input, prefix, StackConfigSchema)));
+        throw new ConfigError(problems);
+    }
+    const cfg = parsed.data;
+
+    const secretKey = `${prefix}appSecrets`;
+    if (Object.keys(cfg.appSecrets).length > 0 && !secretKeys.has(secretKey)) {
+        problems.push(`${secretKey}: is stored in plain text; set each value with \`pulumi config set --secret --path 'appSecrets.NAME' VALUE\``);
+    }
+    for (const name of Object.keys(cfg.app.env)) {
+        if (name in cfg.appSecrets) {
+            problems.push(`${prefix}app.env.${name}: is also defined in appSecrets; a variable comes either from config or from a secret, not both`);
+        }
+    }
+
+    const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return { ...cfg, sizing: sizing!, region: region! };
+}
+
+/** Merges a stack's overrides into its tier row and validates the result; problems are appended. */
+export function resolveSizing(tier: TierName, overrides: Record<string, unknown>, keyPrefix: string, problems: string[]): TierSizing | undefined {
+    const merged = deepMerge(TIERS[tier], overrides);
+    const result = TierSizingSchema.safeParse(merged);
+    if (result.success) return result.data;
+    problems.push(...result.error.issues.map((issue) => describeIssue(issue, merged, keyPrefix, TierSizingSchema, ".")));
+    return undefined;
+}
+
+function deepMerge(base: unknown, override: unknown): unknown {
+    if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+    const out: Record<string, unknown> = { ...base };
+    for (const [k, v] of Object.entries(override)) out[k] = deepMerge(base[k], v);
+    return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+    let cur: unknown = root;
+    for (const p of path) {
+        if (cur === null || typeof cur !== "object") return undefined;
+        cur = (cur as Record<PropertyKey, unknown>)[p];
+    }
+    return cur;
+}
+
+/** The keys an object schema at `path` allows, for "unknown key" messages. */
+function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+    let cur: z.ZodType | undefined = schema;
+    for (const p of [...path, undefined]) {
+        // Unwrap defaults, optionals and refinements until an object (or nothing) is left.
+        for (let i = 0; i < 5 && cur; i++) {
+            const def: any = (cur as any).def ?? (cur as any)._def;
+            if (def?.type === "object") break;
+            cur = def?.innerType ?? def?.in ?? def?.schema;
+        }
+        if (!cur) return [];
+        if (p === undefined) break;
+        cur = ((cur as any).shape ?? {})[p as string];
+    }
+    return Object.keys((cur as any)?.shape ?? {});
+}
+
+function render(v: unknown): string {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, keyPrefix: string, schema: z.ZodType, sep = ""): string {
+    const path = issue.path;
+    const key = path.length === 0 ? keyPrefix.replace(/:$/, "") : `${keyPrefix}${sep}${path.join(".")}`;
+    const value = valueAt(input, path);
+    switch (issue.code) {
+        case "unrecognized_keys":
+            return issue.keys
+                .map((k) => {
+                    const fullKey = path.length === 0 && sep === "" ? `${keyPrefix}${k}` : `${key}.${k}`;
+                    return `${fullKey}: is not a known key; allowed keys: ${allowedKeysAt(schema, path).join(", ")}`;
+                })
+                .join("\n  - ");
+        case "invalid_value":
+            return `${key}: ${value === undefined ? "is required" : `${render(value)} is not allowed`}; expected one of: ${issue.values.map((v) => String(v)).join(", ")}`;
+        case "invalid_type":
+            return value === undefined ? `${key}: is required (${issue.expected})` : `${key}: ${render(value)} is not allowed; expected ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}`;
+        case "too_small":
+            return `${key}: ${render(value)} is too small; ${issue.origin === "array" ? `needs at least ${issue.minimum} item(s)` : issue.origin === "string" ? `needs at least ${issue.minimum} character(s)` : `must be at least ${issue.minimum}`}`;
+        case "too_big":
+            return `${key}: ${render(value)} is too large; ${issue.origin === "array" ? `allows at most ${issue.maximum} item(s)` : issue.origin === "string" ? `allows at most ${issue.maximum} character(s)` : `must be at most ${issue.maximum}`}`;
+        case "invalid_key":
+            return `${key}: has an invalid key; ${issue.issues.map((i) => i.message).join("; ")}`;
+        default:
+            return `${key}: ${render(value)} is not allowed; ${issue.message}`;
+    }
+}
+
+/** Reads the running stack's config from the Pulumi engine (real or mocked) and validates it. */
+export function loadStackConfig(): StackConfig {
+    const raw = pulumi.runtime.allConfig();
+    const secretKeys = new Set(Object.keys(raw).filter((k) => isSecretKey(k)));
+    return parseStackConfig(raw, secretKeys);
+}
+
+function isSecretKey(key: string): boolean {
+    // `isConfigSecret` is how the SDK itself tells `getSecret` from `get`; it reads the secret key
+    // list the engine (or setAllConfig) provides.
+    const runtimeConfig: { isConfigSecret?: (k: string) => boolean } = require("@pulumi/pulumi/runtime/config");
+    return runtimeConfig.isConfigSecret?.(key) ?? false;
+}

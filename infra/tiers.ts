@@ -1,0 +1,156 @@
+/**
+ * The tier sizing table: every difference between small, medium and large lives here, as data.
+ * Components never branch on a tier's name; they read the row a stack resolved (after its
+ * `tiered-infra:sizing` overrides) and size themselves from it.
+ *
+ * Source for every figure unless noted: seed 002 ("Scaling Scenarios & Resource Planning",
+ * "Kubernetes Deployment", "Auto-Scaling Configuration", "Database Architecture", "Caching Layer",
+ * "Disaster Recovery & Backup"), read 2026-11-23. Where we chose a current-generation class in
+ * place of the seed's, the comment says why and where the price comparison comes from
+ * (../shared/reference/pricing.md, dated per row).
+ */
+
+/** Valid CloudWatch Logs retention values (AWS PutRetentionPolicy API reference, read 2026-11-23). */
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface TierSizing {
+    /** One line for people reading plan output. */
+    description: string;
+    /** Concurrent users the tier is sized for (seed 002 scaling scenarios); `max` absent = open-ended. */
+    usersServed: { min: number; max?: number };
+    network: {
+        /** Availability zones the VPC spans. */
+        azCount: number;
+        /**
+         * `perAz`: one NAT gateway per AZ, so losing an AZ never cuts egress for the others (HA).
+         * `single`: one shared NAT gateway (~$33/month each plus data) where cost wins and a
+         * zonal outage of egress is an accepted risk.
+         */
+        natGateways: "single" | "perAz";
+    };
+    app: {
+        /** HPA lower bound (also the Deployment's initial replicas). */
+        minReplicas: number;
+        /** HPA upper bound. */
+        maxReplicas: number;
+        /** Per-pod CPU request in millicores. */
+        cpuMillicores: number;
+        /** Per-pod memory request (and limit) in MiB. */
+        memoryMiB: number;
+        /** HPA target average CPU utilisation, percent of request. */
+        targetCpuPercent: number;
+        /** HPA target average memory utilisation, percent of request. */
+        targetMemoryPercent: number;
+    };
+    /** PgBouncer in front of PostgreSQL. */
+    pooler: {
+        replicas: number;
+        /** Client connections each PgBouncer accepts (seed 002: 100 up to 500). */
+        maxClientConnections: number;
+        /** Server connections per database/user pair each PgBouncer opens. */
+        defaultPoolSize: number;
+    };
+    database: {
+        /** RDS instance class. */
+        instanceClass: string;
+        multiAz: boolean;
+        readReplicas: number;
+        /** Initial gp3 storage in GiB. */
+        allocatedStorageGiB: number;
+        /** Storage autoscaling ceiling in GiB. */
+        maxAllocatedStorageGiB: number;
+        /** Automated backup retention (seed 002: daily backups kept 30 days). */
+        backupRetentionDays: number;
+    };
+    cache: {
+        /** ElastiCache node type. */
+        nodeType: string;
+        /** Nodes in the replication group (1 primary + replicas). */
+        nodes: number;
+        /** Usable memory per node the seed asks for, in GiB (documentation of intent). */
+        memoryGiB: number;
+        snapshotRetentionDays: number;
+    };
+    vectorDb: {
+        /** `selfHosted`: ChromaDB StatefulSet on a dedicated node group. `managed`: an external service. */
+        mode: "selfHosted" | "managed";
+        replicas: number;
+        cpuMillicores: number;
+        memoryMiB: number;
+        /** Persistent volume per replica, GiB of gp3. */
+        storageGiB: number;
+    };
+    edge: {
+        /** CloudFront price class. */
+        priceClass: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+        /** AWS WAF Bot Control managed rule group (extra monthly fee). */
+        botControl: boolean;
+    };
+    /** Expected monthly cost range in USD (seed 002 "Estimated Costs"). */
+    budget: { minMonthlyUsd: number; maxMonthlyUsd: number };
+}
+
+export const TIER_NAMES = ["small", "medium", "large"] as const;
+export type TierName = (typeof TIER_NAMES)[number];
+
+export const TIERS: Record<TierName, TierSizing> = {
+    small: {
+        description: "100-500 users: 2 AZs, one NAT gateway, single-writer database",
+        usersServed: { min: 100, max: 500 },
+        // Two AZs is the EKS minimum; one NAT gateway saves ~$33/month against per-AZ NAT.
+        network: { azCount: 2, natGateways: "single" },
+        // Seed: "3 application pods (2 vCPU, 4GB RAM each)"; HPA 3-5 from "Pods: 3-5 replicas".
+        app: { minReplicas: 3, maxReplicas: 5, cpuMillicores: 2000, memoryMiB: 4096, targetCpuPercent: 70, targetMemoryPercent: 80 },
+        // Seed: "PgBouncer with 100 max connections".
+        pooler: { replicas: 2, maxClientConnections: 100, defaultPoolSize: 20 },
+        // Seed: "db.t3.large (2 vCPU, 8GB RAM)". Multi-AZ because seed 002 puts every AWS tier under
+        // its production architecture (RTO 15 min).
+        database: { instanceClass: "db.t3.large", multiAz: true, readReplicas: 0, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 500, backupRetentionDays: 30 },
+        // Seed: "Redis: Single instance (2GB memory)". cache.t4g.small has 1.37 GiB, cache.t4g.medium
+        // 3.09 GiB: the smallest node with 2 GB usable.
+        cache: { nodeType: "cache.t4g.medium", nodes: 1, memoryGiB: 2, snapshotRetentionDays: 7 },
+        // Seed: "ChromaDB: Single instance (4 vCPU, 16GB RAM)".
+        vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 4000, memoryMiB: 16384, storageGiB: 100 },
+        edge: { priceClass: "PriceClass_100", botControl: false },
+        budget: { minMonthlyUsd: 800, maxMonthlyUsd: 1200 },
+    },
+    medium: {
+        description: "500-5,000 users: 3 AZs, NAT per AZ, Multi-AZ database with a read replica",
+        usersServed: { min: 500, max: 5000 },
+        network: { azCount: 3, natGateways: "perAz" },
+        // Seed: "5-10 application pods with auto-scaling", "Resources: 4 vCPU, 8GB RAM per pod".
+        app: { minReplicas: 5, maxReplicas: 10, cpuMillicores: 4000, memoryMiB: 8192, targetCpuPercent: 70, targetMemoryPercent: 80 },
+        pooler: { replicas: 2, maxClientConnections: 250, defaultPoolSize: 40 },
+        // Seed: "db.r5.xlarge with read replicas". db.r6g.xlarge has the same 4 vCPU / 32 GiB for
+        // $0.450/h against $0.500/h Single-AZ (vantage-sh ec2instances.info rds, 2021-08).
+        database: { instanceClass: "db.r6g.xlarge", multiAz: true, readReplicas: 1, allocatedStorageGiB: 500, maxAllocatedStorageGiB: 2000, backupRetentionDays: 30 },
+        // Seed: "Redis: 3-node cluster" (memory from "Caching Layer": 16GB each is the production
+        // target; medium starts at cache.r7g.large, 13.07 GiB per node).
+        cache: { nodeType: "cache.r7g.large", nodes: 3, memoryGiB: 13, snapshotRetentionDays: 7 },
+        // Seed: "ChromaDB: 3-node cluster"; production spec "8 vCPU, 32GB RAM".
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 8000, memoryMiB: 32768, storageGiB: 500 },
+        edge: { priceClass: "PriceClass_100", botControl: false },
+        budget: { minMonthlyUsd: 2500, maxMonthlyUsd: 4000 },
+    },
+    large: {
+        description: "5,000+ users: 3 AZs, NAT per AZ, Multi-AZ database with two read replicas",
+        usersServed: { min: 5000 },
+        network: { azCount: 3, natGateways: "perAz" },
+        // Seed: "10-50 application pods across multiple zones".
+        app: { minReplicas: 10, maxReplicas: 50, cpuMillicores: 4000, memoryMiB: 8192, targetCpuPercent: 70, targetMemoryPercent: 80 },
+        // Seed: "PgBouncer with 500 max connections".
+        pooler: { replicas: 3, maxClientConnections: 500, defaultPoolSize: 60 },
+        // Seed: "Multi-AZ with multiple read replicas".
+        database: { instanceClass: "db.r6g.2xlarge", multiAz: true, readReplicas: 2, allocatedStorageGiB: 1000, maxAllocatedStorageGiB: 4000, backupRetentionDays: 30 },
+        // Seed: "3-node cluster with 16GB memory each": cache.r7g.xlarge has 26.32 GiB, the
+        // smallest r7g node with 16 GB usable.
+        cache: { nodeType: "cache.r7g.xlarge", nodes: 3, memoryGiB: 16, snapshotRetentionDays: 14 },
+        // Seed: "Managed vector database (Pinecone/Weaviate Cloud)" is the large tier's option; we
+        // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 8000, memoryMiB: 32768, storageGiB: 1000 },
+        edge: { priceClass: "PriceClass_All", botControl: true },
+        budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
+    },
+};

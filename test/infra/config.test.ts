@@ -1,0 +1,109 @@
+import { strict as assert } from "assert";
+import fc from "fast-check";
+import { ConfigError, parseStackConfig } from "../../infra/config";
+import { TIER_NAMES, TIERS } from "../../infra/tiers";
+import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { project } from "../harness";
+
+const base = { "aws:region": "us-east-1", "tiered-infra:tier": "small" };
+const json = (v: unknown) => JSON.stringify(v);
+
+function errorOf(raw: Record<string, string>, secretKeys: string[] = []): ConfigError {
+    try {
+        parseStackConfig(raw, new Set(secretKeys));
+    } catch (e) {
+        assert.ok(e instanceof ConfigError, `expected ConfigError, got ${(e as Error).stack}`);
+        return e;
+    }
+    assert.fail("config was accepted");
+}
+
+describe("stack config", () => {
+    it("validates every shipped stack file", () => {
+        const stacks = listStacks(project);
+        assert.ok(stacks.length >= 3, `found stacks: ${stacks}`);
+        for (const stack of stacks) {
+            const file = readStackConfig(project, stack);
+            const cfg = parseStackConfig(file.config, file.secretKeys);
+            if (TIER_NAMES.includes(stack as never)) assert.equal(cfg.tier, stack);
+        }
+    });
+
+    it("resolves a tier's row and applies a stack's field override without touching the rest", () => {
+        const cfg = parseStackConfig({ ...base, "tiered-infra:tier": "medium", "tiered-infra:sizing": json({ app: { maxReplicas: 12 } }) });
+        assert.equal(cfg.sizing.app.maxReplicas, 12);
+        assert.equal(cfg.sizing.app.minReplicas, TIERS.medium.app.minReplicas);
+        assert.deepEqual(cfg.sizing.database, TIERS.medium.database);
+        assert.equal(TIERS.medium.app.maxReplicas, 10, "the table itself is not mutated");
+    });
+
+    it("applies secure defaults when optional keys are absent", () => {
+        const cfg = parseStackConfig(base);
+        assert.equal(cfg.environment, "production");
+        assert.equal(cfg.logRetentionDays, 30);
+        assert.equal(cfg.network.cidr, "10.0.0.0/16");
+        assert.deepEqual(cfg.appSecrets, {});
+    });
+
+    // Each case: a bad config, and the fragments its message must contain (key, value, allowed).
+    const badConfigs: Array<[string, Record<string, string>, string[]]> = [
+        ["unknown tier", { ...base, "tiered-infra:tier": "huge" }, ["tiered-infra:tier", '"huge"', "small, medium, large"]],
+        ["missing tier", { "aws:region": "us-east-1" }, ["tiered-infra:tier", "is required"]],
+        ["missing region", { "tiered-infra:tier": "small" }, ["aws:region", "is required"]],
+        ["bad region", { ...base, "aws:region": "mars-1" }, ["aws:region", '"mars-1"', "us-east-1"]],
+        ["typo in a key", { ...base, "tiered-infra:teir": "small" }, ["tiered-infra:teir", "not a known key", "tier,"]],
+        ["replicas out of bounds", { ...base, "tiered-infra:sizing": json({ app: { maxReplicas: 500 } }) }, ["tiered-infra:sizing.app.maxReplicas", "500", "at most 200"]],
+        ["unknown sizing field", { ...base, "tiered-infra:sizing": json({ database: { clas: "db.t3.large" } }) }, ["tiered-infra:sizing.database.clas", "instanceClass"]],
+        ["min above max", { ...base, "tiered-infra:sizing": json({ app: { minReplicas: 9 } }) }, ["tiered-infra:sizing.app.minReplicas", "9", "app.maxReplicas (5)"]],
+        ["AZ count", { ...base, "tiered-infra:sizing": json({ network: { azCount: 1 } }) }, ["tiered-infra:sizing.network.azCount", "1", "at least 2"]],
+        ["NAT mode", { ...base, "tiered-infra:sizing": json({ network: { natGateways: "none" } }) }, ["natGateways", '"none"', "single, perAz"]],
+        ["VPC too large", { ...base, "tiered-infra:network": json({ cidr: "10.0.0.0/8" }) }, ["tiered-infra:network.cidr", "10.0.0.0/8", "/16 to /20"]],
+        ["retention not a CloudWatch value", { ...base, "tiered-infra:logRetentionDays": "31" }, ["tiered-infra:logRetentionDays", "31", "30, 60"]],
+        ["wildcard CORS", { ...base, "tiered-infra:corsOrigins": json(["*"]) }, ["tiered-infra:corsOrigins.0", '"*"', "https://"]],
+        ["http CORS origin", { ...base, "tiered-infra:corsOrigins": json(["http://app.example.com"]) }, ["corsOrigins.0", "http://app.example.com", "https://"]],
+        ["latest image tag", { ...base, "tiered-infra:app": json({ tag: "latest" }) }, ["tiered-infra:app.tag", '"latest"', "pinned version"]],
+        ["port type", { ...base, "tiered-infra:app": json({ port: "http" }) }, ["tiered-infra:app.port", '"http"', "number"]],
+        ["environment", { ...base, "tiered-infra:environment": "prod" }, ["tiered-infra:environment", '"prod"', "production, development"]],
+        ["database class", { ...base, "tiered-infra:sizing": json({ database: { instanceClass: "r6g.xlarge" } }) }, ["database.instanceClass", "r6g.xlarge", "db.r6g.xlarge"]],
+    ];
+    for (const [title, raw, fragments] of badConfigs) {
+        it(`rejects ${title} with a message naming the key, the value and what is allowed`, () => {
+            const message = errorOf(raw).message;
+            for (const f of fragments) assert.ok(message.includes(f), `message lacks ${JSON.stringify(f)}:\n${message}`);
+        });
+    }
+
+    it("rejects application secrets stored in plain text, accepts them as secrets", () => {
+        const raw = { ...base, "tiered-infra:appSecrets": json({ API_KEY: "abc123" }) };
+        assert.match(errorOf(raw).message, /tiered-infra:appSecrets: is stored in plain text; set each value with `pulumi config set --secret/);
+        assert.deepEqual(parseStackConfig(raw, new Set(["tiered-infra:appSecrets"])).appSecrets, { API_KEY: "abc123" });
+    });
+
+    it("reports every problem at once", () => {
+        const message = errorOf({ ...base, "tiered-infra:tier": "tiny", "tiered-infra:logRetentionDays": "2" }).message;
+        assert.match(message, /tiered-infra:tier/);
+        assert.match(message, /tiered-infra:logRetentionDays/);
+    });
+
+    it("never throws anything but a ConfigError for random values of known keys (property)", () => {
+        const keys = ["tier", "environment", "sizing", "network", "logRetentionDays", "tags", "app", "corsOrigins", "appSecrets", "bogus"].map((k) => `tiered-infra:${k}`);
+        const value = fc.oneof(
+            fc.string(),
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            fc.record({ app: fc.record({ maxReplicas: fc.integer(), cpuMillicores: fc.double() }, { requiredKeys: [] }) }).map(json),
+            fc.constantFrom("small", "medium", "large", "production", "30", "[]", "{}", "null", "\"\""),
+        );
+        fc.assert(
+            fc.property(fc.dictionary(fc.constantFrom(...keys, "aws:region"), value), fc.boolean(), (raw, secret) => {
+                try {
+                    const cfg = parseStackConfig({ ...base, ...raw }, new Set(secret ? ["tiered-infra:appSecrets"] : []));
+                    assert.ok(TIER_NAMES.includes(cfg.tier));
+                } catch (e) {
+                    if (!(e instanceof ConfigError)) throw e;
+                    for (const line of e.problems) assert.match(line, /^(tiered-infra|aws):[A-Za-z]/, `problem without a key: ${line}`);
+                }
+            }),
+            { numRuns: 500 },
+        );
+    });
+});

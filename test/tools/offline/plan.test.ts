@@ -1,0 +1,125 @@
+import { strict as assert } from "assert";
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { main } from "../../../tools/cli/plan";
+import { PreviewJson } from "../../../tools/offline/previewJson";
+import { listStacks } from "../../../tools/offline/stackFiles";
+import { planShippedStack, project, PROJECT_DIR, runProgram } from "../../harness";
+
+function capture() {
+    const lines: string[] = [];
+    const errors: string[] = [];
+    return { lines, errors, out: (l: string) => lines.push(l), err: (l: string) => errors.push(l) };
+}
+
+function tmpDir(): string {
+    return fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-"));
+}
+
+/** A throwaway project with the real Pulumi.yaml and one stack file. */
+function fixtureProject(stack: string, yaml: string): string {
+    const dir = tmpDir();
+    fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.mkdirSync(path.join(dir, "stacks"));
+    fs.writeFileSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`), yaml);
+    return dir;
+}
+
+describe("plan", () => {
+    it("writes preview-shaped JSON for --stack large --json FILE", async () => {
+        const file = path.join(tmpDir(), "out.json");
+        const c = capture();
+        assert.equal(await main(["--stack", "large", "--json", file, "--quiet"], c.out, c.err), 0, c.errors.join("\n"));
+        const preview: PreviewJson = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.ok(preview.steps.length > 10);
+        assert.equal(preview.changeSummary?.create, preview.steps.length);
+        const urns = new Set(preview.steps.map((s) => s.urn));
+        for (const step of preview.steps) {
+            assert.equal(step.op, "create");
+            assert.match(step.urn, /^urn:pulumi:large::tiered-infra::[^:]/);
+            const st = step.newState!;
+            assert.equal(st.urn, step.urn);
+            assert.equal(typeof st.type, "string");
+            assert.equal(typeof st.custom, "boolean");
+            assert.equal(typeof st.inputs, "object");
+            if (st.type !== "pulumi:pulumi:Stack") assert.ok(urns.has(st.parent!), `${step.urn} has parent ${st.parent} outside the plan`);
+        }
+        assert.equal(preview.steps[0].newState!.type, "pulumi:pulumi:Stack");
+        assert.equal(preview.config?.["tiered-infra:tier"], "large");
+    });
+
+    it("registers resources for every shipped stack", async () => {
+        for (const stack of listStacks(project)) {
+            const run = await planShippedStack(stack);
+            assert.ok(run.preview.steps.filter((s) => s.newState?.custom).length > 10, `${stack} registered too little`);
+        }
+    });
+
+    it("prints a tree, counts per type and a summary line", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "medium"], c.out, c.err), 0);
+        const text = c.lines.join("\n");
+        assert.match(text, /\+ {3}pulumi:pulumi:Stack +tiered-infra-medium/);
+        assert.match(text, /└─ aws:ec2\/routeTableAssociation:RouteTableAssociation/);
+        assert.match(text, /Resources by type:\n(.*\n)*\s+9 +aws:ec2\/subnet:Subnet\n/);
+        assert.match(text, /^medium: \d+ resources to create \(\d+ types\)/m);
+    });
+
+    it("writes secret inputs as [secret], exactly as Pulumi does", async () => {
+        const run = await runProgram(async () => {
+            new aws.secretsmanager.SecretVersion("s", { secretId: "x", secretString: pulumi.secret("hunter2") });
+            return { token: pulumi.secret("hunter2"), plain: "visible" };
+        });
+        const step = run.preview.steps.find((s) => s.newState?.type === "aws:secretsmanager/secretVersion:SecretVersion")!;
+        assert.equal(step.newState!.inputs.secretString, "[secret]");
+        assert.deepEqual(run.outputs, { token: "[secret]", plain: "visible" });
+        assert.ok(!JSON.stringify(run.preview).includes("hunter2"));
+    });
+
+    it("substitutes a placeholder for encrypted config and says so", async () => {
+        const dir = fixtureProject("enc", [
+            "config:",
+            "  aws:region: us-east-1",
+            "  tiered-infra:tier: small",
+            "  tiered-infra:appSecrets:",
+            "    API_KEY:",
+            "      secure: v1:c2FsdA==:ZW5jcnlwdGVk",
+        ].join("\n"));
+        const file = path.join(dir, "plan.json");
+        const c = capture();
+        assert.equal(await main(["--stack", "enc", "--project-dir", dir, "--json", file], c.out, c.err), 0, c.errors.join("\n"));
+        assert.match(c.lines.join("\n"), /1 encrypted config value\(s\) cannot be decrypted offline[\s\S]*tiered-infra:appSecrets\.API_KEY/);
+        const preview: PreviewJson = JSON.parse(fs.readFileSync(file, "utf8"));
+        assert.equal(preview.config?.["tiered-infra:appSecrets"], "[secret]");
+        assert.deepEqual(preview.tieredInfra?.placeholderSecrets, ["tiered-infra:appSecrets.API_KEY"]);
+    });
+
+    it("exits 2 with the config error and no stack trace on a bad stack config", async () => {
+        const dir = fixtureProject("bad", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: huge\n");
+        const c = capture();
+        assert.equal(await main(["--stack", "bad", "--project-dir", dir], c.out, c.err), 2);
+        assert.match(c.errors.join("\n"), /tiered-infra:tier: "huge" is not allowed; expected one of: small, medium, large/);
+    });
+
+    it("exits 2 on an unknown stack or flag", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "nope"], c.out, c.err), 2);
+        assert.match(c.errors.join("\n"), /"nope" is not a stack of this project; known stacks: small, medium, large/);
+        assert.equal(await main(["--frobnicate"], c.out, c.err), 2);
+        assert.equal(await main(["--stack", "small", "--all"], c.out, c.err), 2);
+    });
+
+    it("runs as `npm run plan` in a separate process with the documented exit codes", function () {
+        const dir = fixtureProject("bad", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:sizing: {app: {maxReplicas: 0}}\n");
+        const bad = spawnSync(process.execPath, ["-r", "esbuild-register", "tools/cli/plan.ts", "--stack", "bad", "--project-dir", dir], { cwd: PROJECT_DIR, encoding: "utf8" });
+        assert.equal(bad.status, 2, bad.stderr);
+        assert.match(bad.stderr, /tiered-infra:sizing\.app\.maxReplicas: 0 is too small; must be at least 1/);
+        assert.doesNotMatch(bad.stderr + bad.stdout, /\n\s+at .+\(.+:\d+:\d+\)/, "no stack trace");
+        const ok = execFileSync(process.execPath, ["-r", "esbuild-register", "tools/cli/plan.ts", "-q"], { cwd: PROJECT_DIR, encoding: "utf8" });
+        assert.match(ok, /^small: \d+ resources to create/m);
+    });
+});

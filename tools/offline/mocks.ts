@@ -1,0 +1,102 @@
+/**
+ * Mock provider for the offline engine: answers resource registrations and invokes with outputs
+ * shaped like the real providers' (ids, ARNs, endpoints, DNS names), so wiring between components
+ * (subnet ids into clusters, endpoints into app env, ARNs into IAM policies) runs for real.
+ *
+ * Unknown invokes throw: a missing mock must be loud, not an `{}` that fails later somewhere else.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+
+function hex(seed: string, length: number): string {
+    return createHash("sha256").update(seed).digest("hex").slice(0, length);
+}
+
+/** `aws:ec2/subnet:Subnet` → `ec2`; `aws:index/...` → `index`. */
+function awsService(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "unknown";
+}
+
+/** Id prefixes EC2 uses, so mock ids read like real ones in plan output and ARNs. */
+const EC2_ID_PREFIX: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/internetGateway:InternetGateway": "igw",
+    "aws:ec2/natGateway:NatGateway": "nat",
+    "aws:ec2/eip:Eip": "eipalloc",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "rtbassoc",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
+    "aws:ec2/flowLog:FlowLog": "fl",
+    "aws:ec2/launchTemplate:LaunchTemplate": "lt",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+};
+
+export class PlatformMocks implements pulumi.runtime.Mocks {
+    constructor(private readonly region: string, private readonly stack: string) {}
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        const { type, name, inputs } = args;
+        const seed = `${this.stack}/${type}/${name}`;
+        const state: Record<string, any> = { ...inputs };
+        const physicalName = inputs.name ?? `${name}-${hex(seed, 7)}`;
+        let id: string = EC2_ID_PREFIX[type] ? `${EC2_ID_PREFIX[type]}-${hex(seed, 17)}` : physicalName;
+
+        if (type.startsWith("aws:") && !type.startsWith("aws:index/")) {
+            const service = awsService(type);
+            state.name ??= physicalName;
+            state.arn ??= `arn:aws:${service}:${this.region}:${MOCK_ACCOUNT_ID}:${type.split(":")[2]?.toLowerCase() ?? "resource"}/${id}`;
+        }
+        state.id = id;
+
+        switch (type) {
+            case "aws:ec2/vpc:Vpc":
+                state.defaultSecurityGroupId = `sg-${hex(seed + "dsg", 17)}`;
+                state.mainRouteTableId = `rtb-${hex(seed + "main", 17)}`;
+                break;
+            case "aws:ec2/eip:Eip":
+                state.publicIp = `198.51.100.${parseInt(hex(seed, 2), 16) % 250 + 1}`;
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                state.arn = `arn:aws:logs:${this.region}:${MOCK_ACCOUNT_ID}:log-group:${state.name}`;
+                id = state.name;
+                state.id = id;
+                break;
+            case "aws:iam/role:Role":
+            case "aws:iam/policy:Policy":
+                state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:${type.endsWith("Role") ? "role" : "policy"}/${state.name}`;
+                state.uniqueId = `AROA${hex(seed, 17).toUpperCase()}`;
+                break;
+            case "aws:kms/key:Key":
+                id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.id = id;
+                state.keyId = id;
+                state.arn = `arn:aws:kms:${this.region}:${MOCK_ACCOUNT_ID}:key/${id}`;
+                break;
+        }
+        return { id, state };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        const letters = ["a", "b", "c", "d", "e", "f"];
+        switch (args.token) {
+            case "aws:index/getAvailabilityZones:getAvailabilityZones":
+                return {
+                    names: letters.map((l) => `${this.region}${l}`),
+                    zoneIds: letters.map((_, i) => `use1-az${i + 1}`),
+                    id: this.region,
+                };
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`, userId: "AIDAOFFLINEPLAN", id: MOCK_ACCOUNT_ID };
+            case "aws:index/getRegion:getRegion":
+                return { name: this.region, region: this.region, id: this.region, endpoint: `ec2.${this.region}.amazonaws.com` };
+            case "aws:index/getPartition:getPartition":
+                return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+            default:
+                throw new Error(`offline plan: no mock for invoke ${args.token}; add one to tools/offline/mocks.ts`);
+        }
+    }
+}

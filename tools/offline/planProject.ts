@@ -1,0 +1,33 @@
+/**
+ * Plans one stack of a project directory: reads its stack file, runs the program offline, and
+ * attaches what the plan substituted (placeholder secrets) under the `tieredInfra` key.
+ */
+import { deploy } from "../../infra/program";
+import { runStack, StackRun } from "./engine";
+import { ProjectInfo, readStackConfig } from "./stackFiles";
+
+export interface PlannedStack extends StackRun {
+    /** Config paths whose `secure:` value was replaced by a placeholder. */
+    placeholderSecrets: string[];
+    stackFile: string;
+}
+
+export async function planStack(project: ProjectInfo, stack: string): Promise<PlannedStack> {
+    const file = readStackConfig(project, stack);
+    const run = await runStack({
+        project: project.name,
+        stack,
+        // The program validates aws:region itself; the mocks only need something to put in ARNs.
+        region: file.config["aws:region"] ?? "us-east-1",
+        config: file.config,
+        secretKeys: file.secretKeys,
+        program: deploy,
+    });
+    run.preview.tieredInfra = {
+        stack,
+        offline: true,
+        placeholderSecrets: file.placeholderPaths,
+        outputs: run.outputs,
+    };
+    return { ...run, placeholderSecrets: file.placeholderPaths, stackFile: file.file };
+}
