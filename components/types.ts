@@ -5,4 +5,8 @@
  */
 export const COMPONENT_TYPES = {
     network: "tiered-infra:network:Network",
+    cluster: "tiered-infra:kubernetes:Cluster",
+    nodeGroup: "tiered-infra:kubernetes:NodeGroup",
+    appTier: "tiered-infra:kubernetes:AppTier",
+    originLoadBalancer: "tiered-infra:network:OriginLoadBalancer",
 } as const;

@@ -39,6 +39,17 @@ const retentionDays = z.number().refine((d) => (LOG_RETENTION_DAYS as readonly n
     message: `must be a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`,
 });
 
+/**
+ * EKS versions a stack may pin, with the end of standard support (endoflife.date/amazon-eks,
+ * read 2026-11-23). Past that date EKS bills extended support ($0.60/h instead of $0.10/h).
+ */
+export const KUBERNETES_VERSIONS = {
+    "1.33": { standardSupportEnds: "2026-07-29" },
+    "1.34": { standardSupportEnds: "2026-12-02" },
+    "1.35": { standardSupportEnds: "2027-03-27" },
+} as const;
+export const DEFAULT_KUBERNETES_VERSION = "1.35";
+
 /** Schema of one tier row; also validates a row after a stack's overrides are merged into it. */
 export const TierSizingSchema = z
     .object({
@@ -128,17 +139,31 @@ const StackConfigSchema = z
                 }).default("1.0.0"),
                 port: int(1, 65_535).default(8080),
                 healthPath: z.string().regex(/^\/[A-Za-z0-9_\/.-]*$/, { message: "must be an absolute HTTP path such as /healthz" }).default("/healthz"),
+                /** CPU architecture of the image; arm64 runs on Graviton nodes, cheaper per vCPU (m7g.large $0.0816/h against m7i.large $0.1008/h, us-east-1, karpenter pricing data 2026-07). */
+                architecture: z.enum(["arm64", "x86_64"]).default("arm64"),
                 /** Plain (non-secret) environment variables; secrets go in `appSecrets`. */
                 env: z.record(envName, z.string().max(4096)).default({}),
             })
             .strict()
-            .default({ name: "web", image: "ghcr.io/example/website-analyzer", tag: "1.0.0", port: 8080, healthPath: "/healthz", env: {} }),
+            .default({ name: "web", image: "ghcr.io/example/website-analyzer", tag: "1.0.0", port: 8080, healthPath: "/healthz", architecture: "arm64" as const, env: {} }),
+        cluster: z
+            .object({
+                kubernetesVersion: z.enum(Object.keys(KUBERNETES_VERSIONS) as [keyof typeof KUBERNETES_VERSIONS]).default(DEFAULT_KUBERNETES_VERSION),
+                /** CIDRs allowed to reach the public API endpoint; empty keeps the API private to the VPC. */
+                publicAccessCidrs: z
+                    .array(cidr.refine((c) => !c.endsWith("/0"), { message: "must not open the API to the whole internet; list your CI/VPN ranges" }))
+                    .max(40)
+                    .default([]),
+            })
+            .strict()
+            .default({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, publicAccessCidrs: [] }),
         /** Browser origins allowed by CORS; never `*`, always https. */
         corsOrigins: z.array(httpsOrigin).min(1).max(20).default(["https://app.example.com"]),
         /** Application secrets by env var name; must be set with `pulumi config set --secret`. */
         appSecrets: z.record(envName, z.string().min(1)).default({}),
     })
     .strict();
+
 
 export type StackConfigInput = z.input<typeof StackConfigSchema>;
 

@@ -111,8 +111,9 @@ export const TIERS: Record<TierName, TierSizing> = {
         // Seed: "Redis: Single instance (2GB memory)". cache.t4g.small has 1.37 GiB, cache.t4g.medium
         // 3.09 GiB: the smallest node with 2 GB usable.
         cache: { nodeType: "cache.t4g.medium", nodes: 1, memoryGiB: 2, snapshotRetentionDays: 7 },
-        // Seed: "ChromaDB: Single instance (4 vCPU, 16GB RAM)".
-        vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 4000, memoryMiB: 16384, storageGiB: 100 },
+        // Seed: "ChromaDB: Single instance (4 vCPU, 16GB RAM)". The seed sizes the instance; the pod
+        // requests what such a node (m7g.xlarge) has allocatable after kubelet and daemon sets.
+        vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 3500, memoryMiB: 14336, storageGiB: 100 },
         edge: { priceClass: "PriceClass_100", botControl: false },
         budget: { minMonthlyUsd: 800, maxMonthlyUsd: 1200 },
     },
@@ -129,8 +130,9 @@ export const TIERS: Record<TierName, TierSizing> = {
         // Seed: "Redis: 3-node cluster" (memory from "Caching Layer": 16GB each is the production
         // target; medium starts at cache.r7g.large, 13.07 GiB per node).
         cache: { nodeType: "cache.r7g.large", nodes: 3, memoryGiB: 13, snapshotRetentionDays: 7 },
-        // Seed: "ChromaDB: 3-node cluster"; production spec "8 vCPU, 32GB RAM".
-        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 8000, memoryMiB: 32768, storageGiB: 500 },
+        // Seed: "ChromaDB: 3-node cluster" on "8 vCPU, 32GB RAM" instances: the pod requests what an
+        // m7g.2xlarge has allocatable.
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 500 },
         edge: { priceClass: "PriceClass_100", botControl: false },
         budget: { minMonthlyUsd: 2500, maxMonthlyUsd: 4000 },
     },
@@ -149,7 +151,7 @@ export const TIERS: Record<TierName, TierSizing> = {
         cache: { nodeType: "cache.r7g.xlarge", nodes: 3, memoryGiB: 16, snapshotRetentionDays: 14 },
         // Seed: "Managed vector database (Pinecone/Weaviate Cloud)" is the large tier's option; we
         // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
-        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 8000, memoryMiB: 32768, storageGiB: 1000 },
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 1000 },
         edge: { priceClass: "PriceClass_All", botControl: true },
         budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
     },

@@ -108,6 +108,10 @@ export async function main(argv: string[], out: (line: string) => void = console
 }
 
 if (require.main === module) {
+    // The Pulumi SDK captures a stack trace per resource; with source maps on (esbuild-register
+    // turns them on) each capture maps through every SDK file's .js.map, a third of plan's time.
+    // Users never see our stack traces, so the CLI runs without them.
+    process.setSourceMapsEnabled(false);
     main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
         console.error(`internal error: ${(e as Error)?.message ?? String(e)}`);
         process.exit(EXIT.internal);

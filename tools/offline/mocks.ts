@@ -70,12 +70,65 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:${type.endsWith("Role") ? "role" : "policy"}/${state.name}`;
                 state.uniqueId = `AROA${hex(seed, 17).toUpperCase()}`;
                 break;
+            case "aws:eks/cluster:Cluster": {
+                const oidcId = hex(seed + "oidc", 32).toUpperCase();
+                state.arn = `arn:aws:eks:${this.region}:${MOCK_ACCOUNT_ID}:cluster/${state.name}`;
+                state.endpoint = `https://${hex(seed, 32).toUpperCase()}.gr7.${this.region}.eks.amazonaws.com`;
+                state.certificateAuthority = { data: Buffer.from(`mock CA of ${state.name}`).toString("base64") };
+                state.identities = [{ oidcs: [{ issuer: `https://oidc.eks.${this.region}.amazonaws.com/id/${oidcId}` }] }];
+                state.vpcConfig = { ...(inputs.vpcConfig ?? {}), clusterSecurityGroupId: `sg-${hex(seed + "csg", 17)}`, vpcId: `vpc-${hex(seed + "vpc", 17)}` };
+                state.status = "ACTIVE";
+                break;
+            }
+            case "aws:eks/nodeGroup:NodeGroup":
+                state.nodeGroupName = inputs.nodeGroupName ?? physicalName;
+                state.arn = `arn:aws:eks:${this.region}:${MOCK_ACCOUNT_ID}:nodegroup/${inputs.clusterName}/${state.nodeGroupName}/${hex(seed, 8)}`;
+                state.resources = [{ autoscalingGroups: [{ name: `eks-${state.nodeGroupName}-${hex(seed + "asg", 8)}` }] }];
+                state.status = "ACTIVE";
+                break;
+            case "aws:ec2/launchTemplate:LaunchTemplate":
+                state.latestVersion = 1;
+                state.defaultVersion = 1;
+                break;
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+                state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${String(inputs.url).replace(/^https:\/\//, "")}`;
+                break;
+            case "aws:lb/loadBalancer:LoadBalancer": {
+                const kind = inputs.loadBalancerType === "network" ? "net" : "app";
+                state.arn = `arn:aws:elasticloadbalancing:${this.region}:${MOCK_ACCOUNT_ID}:loadbalancer/${kind}/${physicalName.slice(0, 32)}/${hex(seed, 16)}`;
+                state.dnsName = `${inputs.internal ? "internal-" : ""}${physicalName.slice(0, 32)}-${parseInt(hex(seed, 8), 16)}.${this.region}.elb.amazonaws.com`;
+                state.zoneId = "Z35SXDOTRQ7X7K";
+                id = state.arn;
+                state.id = id;
+                break;
+            }
+            case "aws:lb/targetGroup:TargetGroup":
+            case "aws:lb/listener:Listener":
+                state.arn = `arn:aws:elasticloadbalancing:${this.region}:${MOCK_ACCOUNT_ID}:${type.endsWith("TargetGroup") ? "targetgroup" : "listener/app"}/${physicalName.slice(0, 32)}/${hex(seed, 16)}`;
+                id = state.arn;
+                state.id = id;
+                break;
             case "aws:kms/key:Key":
                 id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
                 state.id = id;
                 state.keyId = id;
                 state.arn = `arn:aws:kms:${this.region}:${MOCK_ACCOUNT_ID}:key/${id}`;
                 break;
+        }
+        if (type.startsWith("kubernetes:") && !type.startsWith("kubernetes:helm.sh")) {
+            // The API server names what the program leaves unnamed, and defaults the namespace.
+            const metadata = { ...(inputs.metadata ?? {}) };
+            metadata.name ??= physicalName;
+            if (!type.startsWith("kubernetes:core/v1:Namespace") && !type.includes("StorageClass") && !type.includes("Cluster")) metadata.namespace ??= "default";
+            metadata.uid = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+            state.metadata = metadata;
+            id = metadata.namespace ? `${metadata.namespace}/${metadata.name}` : metadata.name;
+            state.id = id;
+            if (type === "kubernetes:core/v1:Service") state.spec = { ...(inputs.spec ?? {}), clusterIP: `172.20.${parseInt(hex(seed, 2), 16)}.${parseInt(hex(seed + 1, 2), 16) % 250 + 1}` };
+        }
+        if (type === "kubernetes:helm.sh/v3:Release") {
+            state.name = inputs.name ?? physicalName;
+            state.status = { name: state.name, namespace: inputs.namespace ?? "default", status: "deployed", version: inputs.version, chart: inputs.chart };
         }
         return { id, state };
     }
@@ -93,6 +146,8 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`, userId: "AIDAOFFLINEPLAN", id: MOCK_ACCOUNT_ID };
             case "aws:index/getRegion:getRegion":
                 return { name: this.region, region: this.region, id: this.region, endpoint: `ec2.${this.region}.amazonaws.com` };
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
+                return { id: `pl-${hex(String(args.inputs.name), 8)}`, name: args.inputs.name, addressFamily: "IPv4", entries: [], maxEntries: 55 };
             case "aws:index/getPartition:getPartition":
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
             default:

@@ -1,0 +1,27 @@
+/**
+ * Validates Kubernetes objects from a plan against the official OpenAPI models
+ * (`kubernetes-models`, generated from the Kubernetes OpenAPI spec).
+ */
+import { PreviewStep } from "../tools/offline/previewJson";
+
+export interface K8sObject {
+    apiVersion: string;
+    kind: string;
+    [key: string]: unknown;
+}
+
+/** Kubernetes objects registered in a plan (custom resources and Helm releases excluded). */
+export function kubernetesObjects(steps: PreviewStep[]): Array<{ urn: string; object: K8sObject }> {
+    return steps
+        .filter((s) => s.newState?.custom && s.newState.type.startsWith("kubernetes:") && !s.newState.type.startsWith("kubernetes:helm.sh"))
+        .map((s) => ({ urn: s.urn, object: s.newState!.inputs as K8sObject }));
+}
+
+/** Throws the model's validation error for an invalid object. */
+export function validateKubernetesObject(object: K8sObject): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const models = require(`kubernetes-models/${object.apiVersion}`) as Record<string, new (o: unknown) => { validate(): void }>;
+    const Model = models[object.kind];
+    if (!Model) throw new Error(`no kubernetes-models class for ${object.apiVersion} ${object.kind}`);
+    new Model(object).validate();
+}
