@@ -9,4 +9,11 @@ export const COMPONENT_TYPES = {
     nodeGroup: "tiered-infra:kubernetes:NodeGroup",
     appTier: "tiered-infra:kubernetes:AppTier",
     originLoadBalancer: "tiered-infra:network:OriginLoadBalancer",
+    database: "tiered-infra:data:Database",
+    cache: "tiered-infra:data:Cache",
+    statefulService: "tiered-infra:data:StatefulService",
+    volumeBackupPlan: "tiered-infra:data:VolumeBackupPlan",
+    connectionPooler: "tiered-infra:kubernetes:ConnectionPooler",
+    externalSecrets: "tiered-infra:kubernetes:ExternalSecrets",
+    appSecrets: "tiered-infra:security:AppSecrets",
 } as const;

@@ -161,8 +161,32 @@ const StackConfigSchema = z
         corsOrigins: z.array(httpsOrigin).min(1).max(20).default(["https://app.example.com"]),
         /** Application secrets by env var name; must be set with `pulumi config set --secret`. */
         appSecrets: z.record(envName, z.string().min(1)).default({}),
+        /**
+         * Data-tier safety nets. Every one is on by default; only `environment: development` may
+         * switch one off, and only by saying so here.
+         */
+        dataProtection: z
+            .object({ deletionProtection: z.boolean().default(true), finalSnapshot: z.boolean().default(true), protect: z.boolean().default(true) })
+            .strict()
+            .default({ deletionProtection: true, finalSnapshot: true, protect: true }),
+        /**
+         * An external managed vector database (seed 002 large tier: Pinecone / Weaviate Cloud), used
+         * when `sizing.vectorDb.mode` is `managed`. Its connection string is the secret
+         * `appSecrets.VECTOR_DB_URL`; its fee feeds the cost estimate.
+         */
+        managedVectorDb: z
+            .object({ provider: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { message: "must be a short lowercase name such as pinecone" }), monthlyFeeUsd: z.number().min(0).max(1_000_000) })
+            .strict()
+            .optional(),
     })
-    .strict();
+    .strict()
+    .superRefine((cfg, ctx) => {
+        if (cfg.environment !== "development") {
+            for (const [k, on] of Object.entries(cfg.dataProtection)) {
+                if (!on) ctx.addIssue({ code: "custom", path: ["dataProtection", k], message: "may be false only when tiered-infra:environment is development" });
+            }
+        }
+    });
 
 
 export type StackConfigInput = z.input<typeof StackConfigSchema>;
@@ -230,6 +254,10 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
     }
 
     const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
+    if (sizing?.vectorDb.mode === "managed") {
+        if (!cfg.managedVectorDb) problems.push(`${prefix}managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }`);
+        if (!("VECTOR_DB_URL" in cfg.appSecrets)) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);
+    }
     if (problems.length > 0) throw new ConfigError(problems);
     return { ...cfg, sizing: sizing!, region: region! };
 }

@@ -1,19 +1,30 @@
 /**
- * The platform, read like a table of contents: config, provider, network, cluster, app, outputs.
- * Every tier runs this same code; only the resolved sizing row differs.
+ * The platform, read like a table of contents: config, network, cluster, data tier, secrets, app,
+ * origin, outputs. Every tier runs this same code; only the resolved sizing row differs.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AppTier } from "../components/appTier";
+import { AppSecrets } from "../components/appSecrets";
+import { AppTier, SecretKeyRef } from "../components/appTier";
+import { Cache } from "../components/cache";
 import { Cluster, CLUSTER_SYSTEM_PODS } from "../components/cluster";
+import { ConnectionPooler } from "../components/connectionPooler";
+import { Database } from "../components/database";
+import { ExternalSecrets } from "../components/externalSecrets";
+import { serviceAccountRole } from "../components/irsa";
 import { restrictedNamespace } from "../components/namespace";
 import { Network } from "../components/network";
 import { sizeNodeGroup } from "../components/nodeSizing";
 import { OriginLoadBalancer } from "../components/originLoadBalancer";
-import { loadStackConfig, PROJECT } from "./config";
+import { StatefulService } from "../components/statefulService";
+import { VolumeBackupPlan } from "../components/volumeBackupPlan";
+import { loadStackConfig, PROJECT, StackConfig } from "./config";
 
-/** Requests of one PgBouncer pod (it is single-threaded; one core is its ceiling). */
+/** Requests of one PgBouncer pod (single-threaded: one core is its ceiling). */
 export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
+
+/** The vector database image: ChromaDB, pinned (chromadb/chroma on Docker Hub, read 2026-11-23). */
+export const CHROMA = { image: "chromadb/chroma", tag: "1.5.9", port: 8000, healthPath: "/api/v2/heartbeat", dataPath: "/data" };
 
 export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
     const cfg = loadStackConfig();
@@ -37,27 +48,6 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         clusterName: prefix,
     }, awsOpts);
 
-    // Node capacity follows pod sizing: the app group holds the HPA's bounds plus the pooler and
-    // cluster add-ons, one node per AZ at least; the vector group holds one replica per node.
-    const appNodes = sizeNodeGroup({
-        pod: { cpuMillicores: sizing.app.cpuMillicores, memoryMiB: sizing.app.memoryMiB },
-        minPods: sizing.app.minReplicas,
-        maxPods: sizing.app.maxReplicas,
-        minNodes: sizing.network.azCount,
-        architecture: cfg.app.architecture,
-        sharedPods: [{ pod: POOLER_POD, count: sizing.pooler.replicas }, ...CLUSTER_SYSTEM_PODS],
-    });
-    const vectorNodes = sizing.vectorDb.mode === "selfHosted"
-        ? sizeNodeGroup({
-            pod: { cpuMillicores: sizing.vectorDb.cpuMillicores, memoryMiB: sizing.vectorDb.memoryMiB },
-            minPods: sizing.vectorDb.replicas,
-            maxPods: sizing.vectorDb.replicas,
-            minNodes: sizing.vectorDb.replicas,
-            maxPodsPerNode: 1,
-            architecture: "arm64",
-        })
-        : undefined;
-
     const cluster = new Cluster(prefix, {
         kubernetesVersion: cfg.cluster.kubernetesVersion,
         region: cfg.region,
@@ -65,30 +55,102 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         subnetIds: network.privateSubnetIds,
         publicAccessCidrs: cfg.cluster.publicAccessCidrs,
         logRetentionDays: cfg.logRetentionDays,
-        nodeGroups: {
-            app: { sizing: appNodes, architecture: cfg.app.architecture, labels: { "tiered-infra/pool": "app" } },
-            ...(vectorNodes && {
-                vector: {
-                    sizing: vectorNodes,
-                    architecture: "arm64",
-                    labels: { "tiered-infra/pool": "vector" },
-                    taints: [{ key: "tiered-infra/pool", value: "vector", effect: "NO_SCHEDULE" }],
-                },
-            }),
-        },
+        nodeGroups: nodeGroupsFor(cfg),
     }, awsOpts);
-    const k8sOpts = { provider: cluster.provider };
+    const allOpts = { providers: { aws: awsProvider, kubernetes: cluster.provider } };
+    const namespace = restrictedNamespace(cfg.app.name, { provider: cluster.provider });
+    const namespaceName = namespace.metadata.name;
 
-    const namespace = restrictedNamespace(cfg.app.name, k8sOpts);
+    // Data tier: isolated subnets, reachable only from the nodes.
+    const dataTierArgs = { vpcId: network.vpcId, subnetIds: network.isolatedSubnetIds, clientSecurityGroupIds: [cluster.clusterSecurityGroupId], logRetentionDays: cfg.logRetentionDays };
+    const database = new Database(prefix, { ...dataTierArgs, ...sizing.database, protection: cfg.dataProtection }, awsOpts);
+    const cache = new Cache(prefix, { ...dataTierArgs, nodeType: sizing.cache.nodeType, nodes: sizing.cache.nodes, snapshotRetentionDays: sizing.cache.snapshotRetentionDays }, awsOpts);
+
+    // Secrets live in Secrets Manager; the operator turns them into Kubernetes Secrets pods reference.
+    const appSecrets = Object.keys(cfg.appSecrets).length > 0
+        ? new AppSecrets(prefix, { values: Object.fromEntries(Object.entries(cfg.appSecrets).map(([k, v]) => [k, pulumi.secret(v)])) }, awsOpts)
+        : undefined;
+    const externalSecrets = new ExternalSecrets(prefix, {
+        region: cfg.region,
+        oidcProviderArn: cluster.oidcProviderArn,
+        oidcIssuerUrl: cluster.oidcIssuerUrl,
+        secretArns: [database.masterSecretArn, ...(appSecrets ? [appSecrets.secretArn] : [])],
+        kmsKeyArns: [database.kmsKeyArn, ...(appSecrets ? [appSecrets.kmsKeyArn] : [])],
+    }, allOpts);
+    const dbCredentials = "db-credentials";
+    externalSecrets.syncSecret(`${prefix}-db-credentials`, {
+        namespace: namespaceName,
+        secretName: dbCredentials,
+        remoteSecret: database.masterSecretArn,
+        properties: { username: "username", password: "password" },
+    });
+    const appSecretRefs: Record<string, SecretKeyRef> = {};
+    if (appSecrets) {
+        externalSecrets.syncSecret(`${prefix}-app-secrets`, {
+            namespace: namespaceName,
+            secretName: "app-secrets",
+            remoteSecret: appSecrets.secretArn,
+            properties: Object.fromEntries(appSecrets.keys.map((k) => [k, k])),
+        });
+        for (const k of appSecrets.keys) appSecretRefs[k] = { secretName: "app-secrets", key: k };
+    }
+
+    const pooler = new ConnectionPooler(prefix, {
+        namespace: namespaceName,
+        databaseHost: database.address,
+        databasePort: database.port,
+        databaseName: database.databaseName,
+        username: { secretName: dbCredentials, key: "username" },
+        password: { secretName: dbCredentials, key: "password" },
+        replicas: sizing.pooler.replicas,
+        maxClientConnections: sizing.pooler.maxClientConnections,
+        defaultPoolSize: sizing.pooler.defaultPoolSize,
+        ...POOLER_POD,
+        nodeSelector: { "tiered-infra/pool": "app" },
+    }, allOpts);
+
+    const vectorDbUrl = sizing.vectorDb.mode === "selfHosted" ? selfHostedVectorDb(prefix, cfg, namespaceName, allOpts) : undefined;
+
+    const appRole = serviceAccountRole(`${prefix}-app`, {
+        oidcProviderArn: cluster.oidcProviderArn,
+        oidcIssuerUrl: cluster.oidcIssuerUrl,
+        namespace: cfg.app.name,
+        serviceAccount: cfg.app.name,
+        // Cache access is IAM authentication as the cache's app user; nothing else.
+        inlinePolicy: pulumi.all([cache.replicationGroupArn, cache.appUserArn]).apply(([group, user]) => JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "elasticache:Connect", Resource: [group, user] }],
+        })),
+    }, { provider: awsProvider });
+
     const app = new AppTier(prefix, {
         appName: cfg.app.name,
-        namespace: namespace.metadata.name,
+        namespace: namespaceName,
         image: cfg.app.image,
         tag: cfg.app.tag,
         port: cfg.app.port,
         healthPath: cfg.app.healthPath,
         ...sizing.app,
-        env: { ...cfg.app.env, CORS_ORIGIN: cfg.corsOrigins.join(",") },
+        serviceAccountRoleArn: appRole.arn,
+        env: {
+            ...cfg.app.env,
+            CORS_ORIGIN: cfg.corsOrigins.join(","),
+            DATABASE_HOST: pooler.host,
+            DATABASE_PORT: String(pooler.port),
+            DATABASE_NAME: database.databaseName,
+            REDIS_HOST: cache.primaryEndpoint,
+            REDIS_READER_HOST: cache.readerEndpoint,
+            REDIS_PORT: String(cache.port),
+            REDIS_TLS: "true",
+            REDIS_USER: cache.appUserName,
+            REDIS_AUTH: "iam",
+            ...(vectorDbUrl ? { VECTOR_DB_URL: vectorDbUrl } : {}),
+        },
+        secretEnv: {
+            DATABASE_USER: { secretName: dbCredentials, key: "username" },
+            DATABASE_PASSWORD: { secretName: dbCredentials, key: "password" },
+            ...appSecretRefs,
+        },
         nodeSelector: { "tiered-infra/pool": "app" },
     }, { providers: { kubernetes: cluster.provider } });
 
@@ -100,7 +162,7 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         autoScalingGroupNames: [cluster.nodeGroups.app.autoScalingGroupName],
         nodePort: app.nodePort,
         healthPath: cfg.app.healthPath,
-        deletionProtection: cfg.environment === "production",
+        deletionProtection: cfg.dataProtection.deletionProtection,
     }, awsOpts);
 
     return {
@@ -109,8 +171,70 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         vpcId: network.vpcId,
         clusterName: cluster.clusterName,
         kubeconfig: cluster.kubeconfig,
-        appNodeGroup: { instanceType: appNodes.instanceType, min: appNodes.minSize, max: appNodes.maxSize },
         appServiceEndpoint: pulumi.interpolate`http://${origin.dnsName}`,
         appInternalUrl: app.internalUrl,
+        databaseEndpoint: pulumi.interpolate`${database.address}:${database.port}`,
+        databaseReaderEndpoints: database.readerAddresses,
+        databaseCredentialsSecretArn: database.masterSecretArn,
+        cacheEndpoint: pulumi.interpolate`${cache.primaryEndpoint}:${cache.port}`,
+        vectorDbUrl: vectorDbUrl ?? `managed (${cfg.managedVectorDb?.provider})`,
     };
+}
+
+/**
+ * Node capacity follows pod sizing: the app group holds the HPA's bounds plus the pooler and the
+ * cluster add-ons, one node per AZ at least; the vector group holds one replica per node.
+ */
+function nodeGroupsFor(cfg: StackConfig) {
+    const sizing = cfg.sizing;
+    const app = sizeNodeGroup({
+        pod: { cpuMillicores: sizing.app.cpuMillicores, memoryMiB: sizing.app.memoryMiB },
+        minPods: sizing.app.minReplicas,
+        maxPods: sizing.app.maxReplicas,
+        minNodes: sizing.network.azCount,
+        architecture: cfg.app.architecture,
+        sharedPods: [{ pod: POOLER_POD, count: sizing.pooler.replicas }, ...CLUSTER_SYSTEM_PODS],
+    });
+    const groups: ConstructorParameters<typeof Cluster>[1]["nodeGroups"] = {
+        app: { sizing: app, architecture: cfg.app.architecture, labels: { "tiered-infra/pool": "app" } },
+    };
+    if (sizing.vectorDb.mode === "selfHosted") {
+        const vector = sizeNodeGroup({
+            pod: { cpuMillicores: sizing.vectorDb.cpuMillicores, memoryMiB: sizing.vectorDb.memoryMiB },
+            minPods: sizing.vectorDb.replicas,
+            maxPods: sizing.vectorDb.replicas,
+            minNodes: sizing.vectorDb.replicas,
+            maxPodsPerNode: 1,
+            architecture: "arm64",
+        });
+        groups.vector = {
+            sizing: vector,
+            architecture: "arm64",
+            labels: { "tiered-infra/pool": "vector" },
+            taints: [{ key: "tiered-infra/pool", value: "vector", effect: "NO_SCHEDULE" }],
+        };
+    }
+    return groups;
+}
+
+/** ChromaDB on the dedicated vector nodes, its volumes backed up hourly/daily/weekly (RPO 1 h). */
+function selfHostedVectorDb(prefix: string, cfg: StackConfig, namespace: pulumi.Input<string>, opts: pulumi.ComponentResourceOptions): pulumi.Output<string> {
+    const backupTag = { key: "tiered-infra/backup-plan", value: `${prefix}-vector` };
+    new VolumeBackupPlan(`${prefix}-vector`, { selectionTag: backupTag }, opts);
+    const vector = new StatefulService(`${prefix}-vector`, {
+        serviceName: "chroma",
+        namespace,
+        image: CHROMA.image,
+        tag: CHROMA.tag,
+        ports: [{ name: "http", port: CHROMA.port }],
+        healthPath: CHROMA.healthPath,
+        replicas: cfg.sizing.vectorDb.replicas,
+        cpuMillicores: cfg.sizing.vectorDb.cpuMillicores,
+        memoryMiB: cfg.sizing.vectorDb.memoryMiB,
+        storage: { sizeGiB: cfg.sizing.vectorDb.storageGiB, mountPath: CHROMA.dataPath },
+        env: { IS_PERSISTENT: "TRUE", PERSIST_DIRECTORY: CHROMA.dataPath, ANONYMIZED_TELEMETRY: "FALSE" },
+        dedicatedPool: "vector",
+        backupTag,
+    }, opts);
+    return pulumi.interpolate`http://${vector.host}:${vector.port}`;
 }

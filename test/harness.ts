@@ -19,7 +19,7 @@ export function planShippedStack(stack: string): Promise<PlannedStack> {
 }
 
 /** Runs an arbitrary program under the mocks with a shipped stack's config (default: small). */
-export function runProgram(program: Program, opts: { stack?: string; config?: Record<string, string> } = {}): Promise<StackRun> {
+export function runProgram(program: Program, opts: { stack?: string; config?: Record<string, string>; secretKeys?: string[] } = {}): Promise<StackRun> {
     const file = readStackConfig(project, opts.stack ?? "small");
     const config = { ...file.config, ...(opts.config ?? {}) };
     return runStack({
@@ -27,7 +27,7 @@ export function runProgram(program: Program, opts: { stack?: string; config?: Re
         stack: opts.stack ?? "small",
         region: config["aws:region"],
         config,
-        secretKeys: file.secretKeys,
+        secretKeys: new Set([...file.secretKeys, ...(opts.secretKeys ?? [])]),
         program,
     });
 }

@@ -10,10 +10,14 @@ export interface K8sObject {
     [key: string]: unknown;
 }
 
-/** Kubernetes objects registered in a plan (custom resources and Helm releases excluded). */
+/** API groups of custom resources we create (from operators' CRDs), which the core models do not cover. */
+const CUSTOM_RESOURCE_GROUPS = ["external-secrets.io"];
+
+/** Kubernetes objects of the core APIs registered in a plan (custom resources and Helm releases excluded). */
 export function kubernetesObjects(steps: PreviewStep[]): Array<{ urn: string; object: K8sObject }> {
+    const isCustom = (type: string) => type.startsWith("kubernetes:helm.sh/") || CUSTOM_RESOURCE_GROUPS.some((g) => type.startsWith(`kubernetes:${g}/`));
     return steps
-        .filter((s) => s.newState?.custom && s.newState.type.startsWith("kubernetes:") && !s.newState.type.startsWith("kubernetes:helm.sh"))
+        .filter((s) => s.newState?.custom && s.newState.type.startsWith("kubernetes:") && !isCustom(s.newState.type))
         .map((s) => ({ urn: s.urn, object: s.newState!.inputs as K8sObject }));
 }
 

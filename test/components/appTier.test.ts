@@ -56,10 +56,10 @@ describe("AppTier", () => {
 
     it("exposes a NodePort Service for the origin load balancer and a PodDisruptionBudget", async () => {
         const r = resourcesOf(await planShippedStack("small"));
-        const svc = r.one("kubernetes:core/v1:Service").inputs.spec;
+        const svc = r.one("kubernetes:core/v1:Service", "small-service").inputs.spec;
         assert.equal(svc.type, "NodePort");
         assert.equal(svc.ports[0].nodePort, 30080);
-        assert.equal(r.one("kubernetes:policy/v1:PodDisruptionBudget").inputs.spec.maxUnavailable, 1);
+        assert.equal(r.one("kubernetes:policy/v1:PodDisruptionBudget", "small-pdb").inputs.spec.maxUnavailable, 1);
     });
 
     it("refuses a NodePort outside the Kubernetes range", async () => {

@@ -64,6 +64,10 @@ describe("stack config", () => {
         ["latest image tag", { ...base, "tiered-infra:app": json({ tag: "latest" }) }, ["tiered-infra:app.tag", '"latest"', "pinned version"]],
         ["port type", { ...base, "tiered-infra:app": json({ port: "http" }) }, ["tiered-infra:app.port", '"http"', "number"]],
         ["environment", { ...base, "tiered-infra:environment": "prod" }, ["tiered-infra:environment", '"prod"', "production, development"]],
+        ["relaxed protection in production", { ...base, "tiered-infra:dataProtection": json({ deletionProtection: false }) }, ["tiered-infra:dataProtection.deletionProtection", "false", "only when tiered-infra:environment is development"]],
+        ["managed vector DB without its settings", { ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }) }, ["tiered-infra:managedVectorDb: is required", "tiered-infra:appSecrets.VECTOR_DB_URL: is required"]],
+        ["API open to the internet", { ...base, "tiered-infra:cluster": json({ publicAccessCidrs: ["0.0.0.0/0"] }) }, ["tiered-infra:cluster.publicAccessCidrs.0", "0.0.0.0/0", "CI/VPN ranges"]],
+        ["unknown Kubernetes version", { ...base, "tiered-infra:cluster": json({ kubernetesVersion: "1.20" }) }, ["tiered-infra:cluster.kubernetesVersion", '"1.20"', "1.33, 1.34, 1.35"]],
         ["database class", { ...base, "tiered-infra:sizing": json({ database: { instanceClass: "r6g.xlarge" } }) }, ["database.instanceClass", "r6g.xlarge", "db.r6g.xlarge"]],
     ];
     for (const [title, raw, fragments] of badConfigs) {
@@ -72,6 +76,11 @@ describe("stack config", () => {
             for (const f of fragments) assert.ok(message.includes(f), `message lacks ${JSON.stringify(f)}:\n${message}`);
         });
     }
+
+    it("lets a development stack relax data protection, explicitly", () => {
+        const cfg = parseStackConfig({ ...base, "tiered-infra:environment": "development", "tiered-infra:dataProtection": json({ finalSnapshot: false }) });
+        assert.deepEqual(cfg.dataProtection, { deletionProtection: true, finalSnapshot: false, protect: true });
+    });
 
     it("rejects application secrets stored in plain text, accepts them as secrets", () => {
         const raw = { ...base, "tiered-infra:appSecrets": json({ API_KEY: "abc123" }) };

@@ -108,6 +108,44 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 id = state.arn;
                 state.id = id;
                 break;
+            case "aws:rds/instance:Instance": {
+                const identifier = inputs.identifier ?? physicalName;
+                state.identifier = identifier;
+                state.arn = `arn:aws:rds:${this.region}:${MOCK_ACCOUNT_ID}:db:${identifier}`;
+                state.address = `${identifier}.${hex(seed, 12)}.${this.region}.rds.amazonaws.com`;
+                state.port = 5432;
+                state.endpoint = `${state.address}:5432`;
+                state.masterUserSecrets = inputs.manageMasterUserPassword
+                    ? [{ secretArn: `arn:aws:secretsmanager:${this.region}:${MOCK_ACCOUNT_ID}:secret:rds!db-${hex(seed, 8)}-${hex(seed + 1, 4)}-AbCdEf`, secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId }]
+                    : [];
+                id = identifier;
+                state.id = id;
+                break;
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup": {
+                const groupId = inputs.replicationGroupId ?? physicalName;
+                state.arn = `arn:aws:elasticache:${this.region}:${MOCK_ACCOUNT_ID}:replicationgroup:${groupId}`;
+                state.primaryEndpointAddress = `master.${groupId}.${hex(seed, 6)}.use1.cache.amazonaws.com`;
+                state.readerEndpointAddress = `replica.${groupId}.${hex(seed, 6)}.use1.cache.amazonaws.com`;
+                id = groupId;
+                state.id = id;
+                break;
+            }
+            case "aws:elasticache/user:User":
+                state.arn = `arn:aws:elasticache:${this.region}:${MOCK_ACCOUNT_ID}:user:${inputs.userId}`;
+                id = inputs.userId;
+                state.id = id;
+                break;
+            case "aws:secretsmanager/secret:Secret":
+                state.arn = `arn:aws:secretsmanager:${this.region}:${MOCK_ACCOUNT_ID}:secret:${state.name}-${hex(seed, 6)}`;
+                id = state.arn;
+                state.id = id;
+                break;
+            case "aws:backup/vault:Vault":
+                state.arn = `arn:aws:backup:${this.region}:${MOCK_ACCOUNT_ID}:backup-vault:${state.name}`;
+                id = state.name;
+                state.id = id;
+                break;
             case "aws:kms/key:Key":
                 id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
                 state.id = id;

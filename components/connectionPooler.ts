@@ -1,0 +1,101 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { SecretKeyRef } from "./appTier";
+import { COMPONENT_TYPES } from "./types";
+
+/** PgBouncer image (edoburu/pgbouncer, configured by environment variables), pinned; read 2026-11-23. */
+export const PGBOUNCER_IMAGE = "edoburu/pgbouncer:v1.25.1-p0";
+export const POOLER_PORT = 5432;
+
+export interface ConnectionPoolerArgs {
+    namespace: pulumi.Input<string>;
+    /** PostgreSQL primary address and port. */
+    databaseHost: pulumi.Input<string>;
+    databasePort: number;
+    databaseName: string;
+    /** Database credentials, by reference only. */
+    username: SecretKeyRef;
+    password: SecretKeyRef;
+    replicas: number;
+    /** Client connections each PgBouncer accepts (seed 002: 100 to 500). */
+    maxClientConnections: number;
+    /** Server connections per database/user pair each PgBouncer opens. */
+    defaultPoolSize: number;
+    /** Pod requests (= limits). */
+    cpuMillicores: number;
+    memoryMiB: number;
+    nodeSelector?: Record<string, string>;
+}
+
+/**
+ * PgBouncer in transaction mode between the app and PostgreSQL: many short-lived client
+ * connections share a small, steady pool of server connections. TLS is required towards RDS
+ * (which also forces it); credentials come from a Secret kept in step with Secrets Manager.
+ */
+export class ConnectionPooler extends pulumi.ComponentResource {
+    public readonly host: pulumi.Output<string>;
+    public readonly port = POOLER_PORT;
+
+    constructor(name: string, args: ConnectionPoolerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(COMPONENT_TYPES.connectionPooler, name, {}, opts);
+        const labels = { "app.kubernetes.io/name": "pgbouncer", "app.kubernetes.io/part-of": "tiered-infra", "app.kubernetes.io/component": "connection-pooler" };
+        const resources = { cpu: `${args.cpuMillicores}m`, memory: `${args.memoryMiB}Mi` };
+        const tcpSocket = { port: "pgbouncer" };
+
+        const deployment = new k8s.apps.v1.Deployment(`${name}-pgbouncer`, {
+            metadata: { name: "pgbouncer", namespace: args.namespace, labels },
+            spec: {
+                replicas: args.replicas,
+                selector: { matchLabels: labels },
+                strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+                template: {
+                    metadata: { labels },
+                    spec: {
+                        automountServiceAccountToken: false,
+                        nodeSelector: args.nodeSelector,
+                        securityContext: { runAsNonRoot: true, runAsUser: 70, runAsGroup: 70, fsGroup: 70, seccompProfile: { type: "RuntimeDefault" } },
+                        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels } }],
+                        containers: [{
+                            name: "pgbouncer",
+                            image: PGBOUNCER_IMAGE,
+                            ports: [{ name: "pgbouncer", containerPort: POOLER_PORT }],
+                            env: [
+                                { name: "DB_HOST", value: args.databaseHost },
+                                { name: "DB_PORT", value: String(args.databasePort) },
+                                { name: "DB_NAME", value: args.databaseName },
+                                { name: "DB_USER", valueFrom: { secretKeyRef: { name: args.username.secretName, key: args.username.key } } },
+                                { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: args.password.secretName, key: args.password.key } } },
+                                { name: "POOL_MODE", value: "transaction" },
+                                { name: "MAX_CLIENT_CONN", value: String(args.maxClientConnections) },
+                                { name: "DEFAULT_POOL_SIZE", value: String(args.defaultPoolSize) },
+                                { name: "AUTH_TYPE", value: "scram-sha-256" },
+                                { name: "SERVER_TLS_SSLMODE", value: "require" },
+                                { name: "LISTEN_PORT", value: String(POOLER_PORT) },
+                            ],
+                            resources: { requests: resources, limits: resources },
+                            readinessProbe: { tcpSocket, periodSeconds: 5 },
+                            livenessProbe: { tcpSocket, periodSeconds: 10, failureThreshold: 3 },
+                            securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+                            // The image renders pgbouncer.ini at start: give it a writable config dir.
+                            volumeMounts: [{ name: "config", mountPath: "/etc/pgbouncer" }],
+                        }],
+                        volumes: [{ name: "config", emptyDir: {} }],
+                    },
+                },
+            },
+        }, { parent: this });
+
+        const service = new k8s.core.v1.Service(`${name}-pgbouncer`, {
+            metadata: { name: "pgbouncer", namespace: args.namespace, labels },
+            spec: { type: "ClusterIP", selector: labels, ports: [{ name: "pgbouncer", port: POOLER_PORT, targetPort: "pgbouncer" }] },
+        }, { parent: this, dependsOn: [deployment] });
+
+        new k8s.policy.v1.PodDisruptionBudget(`${name}-pgbouncer`, {
+            metadata: { name: "pgbouncer", namespace: args.namespace, labels },
+            spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+        }, { parent: this });
+
+        this.host = pulumi.interpolate`${service.metadata.name}.${args.namespace}.svc.cluster.local`;
+        this.registerOutputs({ host: this.host });
+    }
+}
