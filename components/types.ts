@@ -16,4 +16,6 @@ export const COMPONENT_TYPES = {
     connectionPooler: "tiered-infra:kubernetes:ConnectionPooler",
     externalSecrets: "tiered-infra:kubernetes:ExternalSecrets",
     appSecrets: "tiered-infra:security:AppSecrets",
+    edgeWaf: "tiered-infra:edge:EdgeWaf",
+    cdn: "tiered-infra:edge:Cdn",
 } as const;

@@ -94,7 +94,7 @@ export const TierSizingSchema = z
                 storageGiB: int(10, 16_384),
             })
             .strict(),
-        edge: z.object({ priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]), botControl: z.boolean() }).strict(),
+        edge: z.object({ priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]), botControl: z.boolean(), ipRequestsPer5Min: int(10, 2_000_000_000) }).strict(),
         budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
     })
     .strict()
@@ -157,6 +157,18 @@ const StackConfigSchema = z
             })
             .strict()
             .default({ kubernetesVersion: DEFAULT_KUBERNETES_VERSION, publicAccessCidrs: [] }),
+        /**
+         * Custom domain of the CDN. With it, CloudFront gets an ACM certificate (validated in the
+         * hosted zone) and enforces TLS 1.2+ for viewers; without it, only CloudFront's default
+         * certificate is possible, which cannot.
+         */
+        edge: z
+            .object({
+                domain: z.string().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, { message: "must be a fully qualified host name such as app.example.com" }),
+                hostedZoneId: z.string().regex(/^Z[A-Z0-9]{4,31}$/, { message: "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ" }),
+            })
+            .strict()
+            .optional(),
         /** Browser origins allowed by CORS; never `*`, always https. */
         corsOrigins: z.array(httpsOrigin).min(1).max(20).default(["https://app.example.com"]),
         /** Application secrets by env var name; must be set with `pulumi config set --secret`. */

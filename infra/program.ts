@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSecrets } from "../components/appSecrets";
 import { AppTier, SecretKeyRef } from "../components/appTier";
 import { Cache } from "../components/cache";
+import { Cdn } from "../components/cdn";
 import { Cluster, CLUSTER_SYSTEM_PODS } from "../components/cluster";
 import { ConnectionPooler } from "../components/connectionPooler";
 import { Database } from "../components/database";
@@ -18,6 +19,7 @@ import { sizeNodeGroup } from "../components/nodeSizing";
 import { OriginLoadBalancer } from "../components/originLoadBalancer";
 import { StatefulService } from "../components/statefulService";
 import { VolumeBackupPlan } from "../components/volumeBackupPlan";
+import { EdgeWaf } from "../components/waf";
 import { loadStackConfig, PROJECT, StackConfig } from "./config";
 
 /** Requests of one PgBouncer pod (single-threaded: one core is its ceiling). */
@@ -39,6 +41,8 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         defaultTags: { tags: { "tiered-infra:project": PROJECT, "tiered-infra:stack": stack, "tiered-infra:tier": cfg.tier, ...cfg.tags } },
     });
     const awsOpts = { providers: { aws: awsProvider } };
+    // CloudFront's WAF, its logs and its certificates live in us-east-1 whatever the stack's region.
+    const usEast1 = new aws.Provider("aws-us-east-1", { region: "us-east-1", defaultTags: { tags: { "tiered-infra:project": PROJECT, "tiered-infra:stack": stack, "tiered-infra:tier": cfg.tier, ...cfg.tags } } });
 
     const network = new Network(prefix, {
         cidrBlock: cfg.network.cidr,
@@ -165,12 +169,30 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         deletionProtection: cfg.dataProtection.deletionProtection,
     }, awsOpts);
 
+    const waf = new EdgeWaf(prefix, {
+        ipRequestsPer5Min: sizing.edge.ipRequestsPer5Min,
+        botControl: sizing.edge.botControl,
+        logRetentionDays: cfg.logRetentionDays,
+    }, { providers: { aws: usEast1 } });
+    const cdn = new Cdn(prefix, {
+        priceClass: sizing.edge.priceClass,
+        appOrigin: { loadBalancerArn: origin.arn, dnsName: origin.dnsName, protocolPolicy: origin.originProtocolPolicy },
+        corsOrigins: cfg.corsOrigins,
+        webAclArn: waf.webAclArn,
+        domain: cfg.edge && { name: cfg.edge.domain, hostedZoneId: cfg.edge.hostedZoneId },
+        usEast1,
+    }, awsOpts);
+
     return {
         tier: cfg.tier,
         region: cfg.region,
         vpcId: network.vpcId,
         clusterName: cluster.clusterName,
         kubeconfig: cluster.kubeconfig,
+        cdnUrl: cdn.url,
+        cdnDistributionId: cdn.distributionId,
+        wafAclArn: waf.webAclArn,
+        staticAssetsBucket: cdn.staticBucketName,
         appServiceEndpoint: pulumi.interpolate`http://${origin.dnsName}`,
         appInternalUrl: app.internalUrl,
         databaseEndpoint: pulumi.interpolate`${database.address}:${database.port}`,

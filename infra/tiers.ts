@@ -87,6 +87,8 @@ export interface TierSizing {
         priceClass: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
         /** AWS WAF Bot Control managed rule group (extra monthly fee). */
         botControl: boolean;
+        /** Requests one IP may send per 5 minutes before the WAF blocks it (offices and NATs share IPs: grows with the tier). */
+        ipRequestsPer5Min: number;
     };
     /** Expected monthly cost range in USD (seed 002 "Estimated Costs"). */
     budget: { minMonthlyUsd: number; maxMonthlyUsd: number };
@@ -114,7 +116,7 @@ export const TIERS: Record<TierName, TierSizing> = {
         // Seed: "ChromaDB: Single instance (4 vCPU, 16GB RAM)". The seed sizes the instance; the pod
         // requests what such a node (m7g.xlarge) has allocatable after kubelet and daemon sets.
         vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 3500, memoryMiB: 14336, storageGiB: 100 },
-        edge: { priceClass: "PriceClass_100", botControl: false },
+        edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 1000 },
         budget: { minMonthlyUsd: 800, maxMonthlyUsd: 1200 },
     },
     medium: {
@@ -133,7 +135,7 @@ export const TIERS: Record<TierName, TierSizing> = {
         // Seed: "ChromaDB: 3-node cluster" on "8 vCPU, 32GB RAM" instances: the pod requests what an
         // m7g.2xlarge has allocatable.
         vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 500 },
-        edge: { priceClass: "PriceClass_100", botControl: false },
+        edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 2000 },
         budget: { minMonthlyUsd: 2500, maxMonthlyUsd: 4000 },
     },
     large: {
@@ -152,7 +154,7 @@ export const TIERS: Record<TierName, TierSizing> = {
         // Seed: "Managed vector database (Pinecone/Weaviate Cloud)" is the large tier's option; we
         // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
         vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 1000 },
-        edge: { priceClass: "PriceClass_All", botControl: true },
+        edge: { priceClass: "PriceClass_All", botControl: true, ipRequestsPer5Min: 4000 },
         budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
     },
 };

@@ -36,10 +36,17 @@ const EC2_ID_PREFIX: Record<string, string> = {
 };
 
 export class PlatformMocks implements pulumi.runtime.Mocks {
-    constructor(private readonly region: string, private readonly stack: string) {}
+    /** Region of each explicit AWS provider (by its reference `urn::id`), so ARNs name the right one. */
+    private readonly providerRegions = new Map<string, string>();
+    private region: string;
+
+    constructor(private readonly defaultRegion: string, private readonly stack: string) {
+        this.region = defaultRegion;
+    }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         const { type, name, inputs } = args;
+        this.region = this.regionOf(args.provider);
         const seed = `${this.stack}/${type}/${name}`;
         const state: Record<string, any> = { ...inputs };
         const physicalName = inputs.name ?? `${name}-${hex(seed, 7)}`;
@@ -53,6 +60,47 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
         state.id = id;
 
         switch (type) {
+            case "pulumi:providers:aws":
+                id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.id = id;
+                this.providerRegions.set(id, inputs.region ?? this.defaultRegion);
+                break;
+            case "aws:s3/bucket:Bucket": {
+                const bucket = inputs.bucket ?? `${name}-${hex(seed, 7)}`.toLowerCase();
+                state.bucket = bucket;
+                state.arn = `arn:aws:s3:::${bucket}`;
+                state.bucketDomainName = `${bucket}.s3.amazonaws.com`;
+                state.bucketRegionalDomainName = `${bucket}.s3.${this.region}.amazonaws.com`;
+                id = bucket;
+                state.id = id;
+                break;
+            }
+            case "aws:cloudfront/distribution:Distribution":
+                id = `E${hex(seed, 13).toUpperCase()}`;
+                state.id = id;
+                state.arn = `arn:aws:cloudfront::${MOCK_ACCOUNT_ID}:distribution/${id}`;
+                state.domainName = `d${hex(seed, 13)}.cloudfront.net`;
+                state.hostedZoneId = "Z2FDTNDATAQYW2";
+                break;
+            case "aws:cloudfront/vpcOrigin:VpcOrigin":
+                id = `vo_${hex(seed, 22)}`;
+                state.id = id;
+                state.arn = `arn:aws:cloudfront::${MOCK_ACCOUNT_ID}:vpcorigin/${id}`;
+                break;
+            case "aws:wafv2/webAcl:WebAcl":
+                id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.id = id;
+                state.arn = `arn:aws:wafv2:${this.region}:${MOCK_ACCOUNT_ID}:${inputs.scope === "CLOUDFRONT" ? "global" : "regional"}/webacl/${physicalName}/${id}`;
+                break;
+            case "aws:acm/certificate:Certificate":
+                state.arn = `arn:aws:acm:${this.region}:${MOCK_ACCOUNT_ID}:certificate/${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.domainValidationOptions = [{ domainName: inputs.domainName, resourceRecordName: `_${hex(seed, 32)}.${inputs.domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: `_${hex(seed + 1, 32)}.acm-validations.aws.` }];
+                id = state.arn;
+                state.id = id;
+                break;
+            case "aws:route53/record:Record":
+                state.fqdn = String(inputs.name).replace(/\.$/, "");
+                break;
             case "aws:ec2/vpc:Vpc":
                 state.defaultSecurityGroupId = `sg-${hex(seed + "dsg", 17)}`;
                 state.mainRouteTableId = `rtb-${hex(seed + "main", 17)}`;
@@ -171,7 +219,13 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
         return { id, state };
     }
 
+    private regionOf(providerRef: string | undefined): string {
+        const providerId = providerRef?.split("::").pop();
+        return (providerId && this.providerRegions.get(providerId)) || this.defaultRegion;
+    }
+
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.region = this.regionOf(args.provider);
         const letters = ["a", "b", "c", "d", "e", "f"];
         switch (args.token) {
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
