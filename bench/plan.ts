@@ -10,7 +10,7 @@ import { listStacks, readProject } from "../tools/offline/stackFiles";
 
 const ROOT = path.resolve(__dirname, "..");
 const FLOOR = ["-e", "require('@pulumi/pulumi'); require('@pulumi/aws'); require('@pulumi/kubernetes')"];
-const PLAN = ["-r", "esbuild-register", "tools/cli/plan.ts", "--quiet"];
+const PLAN = ["tools/launch.js", "plan", "--quiet"];
 
 function timeOnce(args: string[]): number {
     const start = process.hrtime.bigint();

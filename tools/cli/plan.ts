@@ -106,17 +106,3 @@ export async function main(argv: string[], out: (line: string) => void = console
         return EXIT.internal;
     }
 }
-
-if (require.main === module) {
-    // The Pulumi SDK captures a stack trace per resource; with source maps on (esbuild-register
-    // turns them on) each capture maps through every SDK file's .js.map, a third of plan's time.
-    // Users never see our stack traces, so the CLI runs without them.
-    process.setSourceMapsEnabled(false);
-    // The SDK also records a stack on every internal promise (debuggablePromise) for leak reports
-    // we never print; a short stack limit makes each capture cheap.
-    Error.stackTraceLimit = 1;
-    main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-        console.error(`internal error: ${(e as Error)?.message ?? String(e)}`);
-        process.exit(EXIT.internal);
-    });
-}

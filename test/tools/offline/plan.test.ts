@@ -115,11 +115,11 @@ describe("plan", () => {
 
     it("runs as `npm run plan` in a separate process with the documented exit codes", function () {
         const dir = fixtureProject("bad", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:sizing: {app: {maxReplicas: 0}}\n");
-        const bad = spawnSync(process.execPath, ["-r", "esbuild-register", "tools/cli/plan.ts", "--stack", "bad", "--project-dir", dir], { cwd: PROJECT_DIR, encoding: "utf8" });
+        const bad = spawnSync(process.execPath, ["tools/launch.js", "plan", "--stack", "bad", "--project-dir", dir], { cwd: PROJECT_DIR, encoding: "utf8" });
         assert.equal(bad.status, 2, bad.stderr);
         assert.match(bad.stderr, /tiered-infra:sizing\.app\.maxReplicas: 0 is too small; must be at least 1/);
         assert.doesNotMatch(bad.stderr + bad.stdout, /\n\s+at .+\(.+:\d+:\d+\)/, "no stack trace");
-        const ok = execFileSync(process.execPath, ["-r", "esbuild-register", "tools/cli/plan.ts", "-q"], { cwd: PROJECT_DIR, encoding: "utf8" });
+        const ok = execFileSync(process.execPath, ["tools/launch.js", "plan", "-q"], { cwd: PROJECT_DIR, encoding: "utf8" });
         assert.match(ok, /^small: \d+ resources to create/m);
     });
 });
