@@ -1,0 +1,146 @@
+import { strict as assert } from "assert";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { scanStackConfig, scanStackFile } from "../../policies/stackFiles";
+import { main } from "../../tools/cli/plan";
+import { PreviewJson } from "../../tools/offline/previewJson";
+import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { AnalyzerInfo } from "../../tools/policy/analyzer";
+import { analyzableStates, mandatoryCount, PolicyResult, toFinding } from "../../tools/policy/evaluate";
+import { policyConfigFileFor, readPolicyConfig, validatePolicyConfig } from "../../tools/policy/policyConfig";
+import { junitReport, markdownReport, sarifReport } from "../../tools/policy/reports";
+import { planShippedStack, project } from "../harness";
+import { policyPack } from "../policyHarness";
+
+async function evaluate(stack: string, mutate?: (p: PreviewJson) => void): Promise<{ result: PolicyResult; info: AnalyzerInfo }> {
+    const { pack, info } = await policyPack();
+    const preview: PreviewJson = JSON.parse(JSON.stringify((await planShippedStack(stack)).preview));
+    mutate?.(preview);
+    const file = policyConfigFileFor(stack, stack)!;
+    await pack.configure(validatePolicyConfig(file, readPolicyConfig(file), info));
+    const diagnostics = await pack.analyzeAll(analyzableStates(preview));
+    return { info, result: { stack, packName: info.name, packVersion: info.version, configFile: file, findings: diagnostics.map(toFinding), stackFileFindings: [] } };
+}
+
+/** The inputs of the one resource of `type` whose URN ends with `suffix`. */
+function inputsOf(p: PreviewJson, type: string, suffix = ""): any {
+    const found = p.steps.filter((s) => s.newState?.type === type && s.urn.endsWith(suffix));
+    assert.equal(found.length, 1, `${type} *${suffix}: ${found.length}`);
+    return found[0].newState!.inputs;
+}
+
+function capture() {
+    const lines: string[] = [];
+    return { lines, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+}
+
+describe("policies on the shipped stacks", function () {
+    this.timeout(120_000);
+
+    for (const stack of listStacks(project)) {
+        it(`${stack} plans with zero mandatory violations`, async () => {
+            const { result } = await evaluate(stack);
+            const blocking = result.findings.filter((f) => f.level === "mandatory" && !f.waived);
+            assert.deepEqual(blocking.map((f) => `${f.policy}: ${f.resourceName}: ${f.message}`), []);
+        });
+    }
+
+    // Each concern catches a deliberately broken variant of a real component.
+    const broken: Array<[string, string, (p: PreviewJson) => void]> = [
+        ["secrets: a literal password in the app Deployment", "kubernetes-workload-disallow-literal-secret-env",
+            (p) => inputsOf(p, "kubernetes:apps/v1:Deployment", "small-deployment").spec.template.spec.containers[0].env.push({ name: "DATABASE_PASSWORD", value: "hunter2hunter2" })],
+        ["cors: the CDN's response headers allow *", "aws-cloudfront-response-headers-restrict-cors",
+            (p) => (inputsOf(p, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy").corsConfig.accessControlAllowOrigins.items = ["*"])],
+        ["retention: the flow-log group loses its retention", "aws-cloudwatch-log-group-configure-retention",
+            (p) => delete inputsOf(p, "aws:cloudwatch/logGroup:LogGroup", "small-flow-logs").retentionInDays],
+        ["retention: RDS backups cut to a week", "aws-rds-instance-configure-backup-retention",
+            (p) => (inputsOf(p, "aws:rds/instance:Instance", "small-pg").backupRetentionPeriod = 7)],
+        ["encryption: the cache stops encrypting at rest", "data-require-encryption-at-rest",
+            (p) => (inputsOf(p, "aws:elasticache/replicationGroup:ReplicationGroup").atRestEncryptionEnabled = false)],
+        ["exposure: the database security group opens 5432 to the internet", "aws-security-group-disallow-public-data-ports",
+            (p) => inputsOf(p, "aws:ec2/securityGroup:SecurityGroup", "small-db").ingress.push({ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] })],
+        ["resilience: the primary loses Multi-AZ", "aws-rds-instance-require-multi-az",
+            (p) => (inputsOf(p, "aws:rds/instance:Instance", "small-pg").multiAz = false)],
+        ["workloads: the pooler loses its probes", "kubernetes-workload-require-probes-and-limits",
+            (p) => delete inputsOf(p, "kubernetes:apps/v1:Deployment", "small-pgbouncer").spec.template.spec.containers[0].readinessProbe],
+    ];
+    for (const [title, policy, mutate] of broken) {
+        it(`catches ${title}`, async () => {
+            const { result } = await evaluate("small", mutate);
+            assert.ok(result.findings.some((f) => f.policy === policy && f.level === "mandatory"), `${policy} not reported`);
+            assert.ok(mandatoryCount(result) >= 1);
+        });
+    }
+
+    it("writes SARIF 2.1.0 that validates against the official schema, with rule metadata and levels", async () => {
+        const { result, info } = await evaluate("small", (p) => (inputsOf(p, "aws:rds/instance:Instance", "small-pg").multiAz = false));
+        const log = sarifReport([result], info);
+        const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
+        addFormats(ajv);
+        const validate = ajv.compile(require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"));
+        assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 3)));
+        const run = log.runs[0];
+        const rule = run.tool.driver.rules!.find((r) => r.id === "aws-rds-instance-require-multi-az")!;
+        assert.equal(rule.defaultConfiguration!.level, "error");
+        assert.equal(rule.properties!.severity, "high");
+        const res = run.results!.find((r) => r.ruleId === "aws-rds-instance-require-multi-az")!;
+        assert.equal(res.level, "error");
+        assert.match(res.locations![0].logicalLocations![0].fullyQualifiedName!, /^urn:pulumi:small::tiered-infra::.*aws:rds\/instance:Instance::web-small-pg$/);
+        assert.equal(run.tool.driver.rules![res.ruleIndex!].id, res.ruleId);
+    });
+
+    it("writes JUnit with a failing case per violated mandatory policy, and Markdown for a PR", async () => {
+        const { result, info } = await evaluate("small", (p) => (inputsOf(p, "aws:rds/instance:Instance", "small-pg").multiAz = false));
+        const junit = junitReport([result], info);
+        assert.match(junit, /<testsuite name="policies small" tests="\d+" failures="1" errors="0">/);
+        assert.match(junit, /<testcase classname="tiered-infra.small" name="aws-rds-instance-require-multi-az"><failure message="1 mandatory violation\(s\)"/);
+        const md = markdownReport([result], info);
+        assert.match(md, /\| small \| 1 \| \d+ \| \d+ \| ❌ blocked \|/);
+        assert.match(md, /\| `aws-rds-instance-require-multi-az` \| `web-small-pg` \| multiAz is off on a production primary \| Set multiAz: true\. \(Source: seed 002/);
+    });
+
+    it("plan gates on mandatory violations of a real preview JSON and writes the CI files", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-policy-"));
+        const preview = JSON.parse(JSON.stringify((await planShippedStack("medium")).preview));
+        inputsOf(preview, "aws:rds/instance:Instance", "medium-pg").publiclyAccessible = true;
+        const file = path.join(dir, "preview.json");
+        fs.writeFileSync(file, JSON.stringify(preview));
+        const c = capture();
+        const code = await main(["--preview-json", file, "--no-tree", "--sarif", path.join(dir, "r.sarif"), "--junit", path.join(dir, "r.xml"), "--markdown", path.join(dir, "r.md")], c.out, c.err);
+        assert.equal(code, 1, c.lines.join("\n"));
+        const text = c.lines.join("\n");
+        assert.match(text, /\[mandatory\] data-tier-disallow-public-access \(critical\)\n\s+web-medium-pg \(aws:rds\/instance:Instance\): publiclyAccessible is true\n\s+fix: Set publiclyAccessible: false/);
+        assert.match(text, /config policies\/config\/medium\.json/);
+        assert.match(text, /error: mandatory policy violations in medium/);
+        for (const f of ["r.sarif", "r.xml", "r.md"]) assert.ok(fs.statSync(path.join(dir, f)).size > 100, f);
+    });
+
+    it("plan --all passes every shipped stack through the pack", async () => {
+        const c = capture();
+        assert.equal(await main(["--all", "--quiet"], c.out, c.err), 0, c.lines.join("\n"));
+        const summaries = c.lines.filter((l) => / \| policies: /.test(l));
+        assert.equal(summaries.length, listStacks(project).length);
+        for (const s of summaries) assert.match(s, /policies: 0 mandatory/);
+    });
+});
+
+describe("stack-file secret scan", () => {
+    it("finds nothing in the shipped stack files", () => {
+        for (const stack of listStacks(project)) assert.deepEqual(scanStackFile(readStackConfig(project, stack).file), []);
+    });
+
+    it("flags plain-text values under secret-looking keys and credential-looking values, not secure: ones", () => {
+        const findings = scanStackConfig("Pulumi.x.yaml", {
+            config: {
+                "tiered-infra:appSecrets": { API_KEY: { secure: "v1:abc" }, OTHER_TOKEN: "plain" },
+                "tiered-infra:app": { env: { DATABASE_URL: "postgres://u:pw@db/app", LOG_LEVEL: "info" } },
+                "aws:secretKey": "abc",
+                "tiered-infra:tier": "small",
+            },
+        });
+        assert.deepEqual(findings.map((f) => f.path).sort(), ["aws:secretKey", "tiered-infra:app.env.DATABASE_URL", "tiered-infra:appSecrets.OTHER_TOKEN"]);
+    });
+});

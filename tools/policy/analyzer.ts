@@ -1,0 +1,240 @@
+/**
+ * Drives a CrossGuard policy pack exactly as the Pulumi CLI does: starts
+ * `node node_modules/@pulumi/pulumi/cmd/run-policy-pack <engine> .` in the pack directory, reads the
+ * port from the first stdout line, and speaks the analyzer gRPC protocol (Handshake,
+ * ConfigureStack, GetAnalyzerInfo, Configure, Analyze per resource, AnalyzeStack).
+ *
+ * The gRPC client and protobuf messages come from the @pulumi/pulumi this project resolves (its
+ * serializers check `instanceof`), never from the pack's own copy.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as readline from "readline";
+import { ResourceState } from "../offline/previewJson";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const grpc = require("@grpc/grpc-js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { AnalyzerClient } = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
+
+export type Level = "advisory" | "mandatory" | "remediate" | "disabled";
+const LEVELS: Level[] = ["advisory", "mandatory", "disabled", "remediate"];
+const SEVERITIES = ["unspecified", "low", "medium", "high", "critical"] as const;
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    level: Level;
+    severity: (typeof SEVERITIES)[number];
+    urn: string;
+}
+
+export interface PolicyInfo {
+    name: string;
+    description: string;
+    level: Level;
+    severity: (typeof SEVERITIES)[number];
+    remediation: string;
+    tags: string[];
+    configSchema?: Record<string, unknown>;
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+}
+
+/** Per-policy config as `--policy-pack-config` files hold it: `{ "<policy>": { enforcementLevel?, ...props } | "<level>" }`. */
+export type PolicyPackConfig = Record<string, Record<string, unknown> | Level>;
+
+export interface StartOptions {
+    project: string;
+    stack: string;
+    organization?: string;
+    dryRun?: boolean;
+    /** Stack config passed to the pack's process in PULUMI_CONFIG, as the CLI does. */
+    config?: Record<string, string>;
+}
+
+/** JSON values Struct.fromJavaScript accepts (no undefined anywhere). */
+function plain(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : plain(v)));
+    if (value === null || typeof value !== "object") return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plain(v);
+    return out;
+}
+
+function options(state: ResourceState): unknown {
+    const o = new analyzerPb.AnalyzerResourceOptions();
+    o.setProtect(state.protect === true);
+    if (state.parent) o.setParent(state.parent);
+    return o;
+}
+
+function nameOf(urn: string): string {
+    return urn.split("::").slice(3).join("::");
+}
+
+export class PolicyPackProcess {
+    private constructor(private readonly child: ChildProcess, private readonly client: any, private readonly stderr: string[]) {}
+
+    /** Starts the pack in `packDir` and connects to it. */
+    static async start(packDir: string, opts: StartOptions): Promise<PolicyPackProcess> {
+        const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+        const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+            cwd: packDir,
+            stdio: ["ignore", "pipe", "pipe"],
+            env: {
+                ...process.env,
+                PULUMI_CONFIG: JSON.stringify(opts.config ?? {}),
+                PULUMI_NODEJS_PROJECT: opts.project,
+                PULUMI_NODEJS_STACK: opts.stack,
+                PULUMI_NODEJS_DRY_RUN: String(opts.dryRun ?? true),
+                PULUMI_NODEJS_ORGANIZATION: opts.organization ?? "organization",
+            },
+        });
+        const stderr: string[] = [];
+        child.stderr!.on("data", (d) => stderr.push(String(d)));
+        const port = await new Promise<number>((resolve, reject) => {
+            const lines = readline.createInterface({ input: child.stdout! });
+            const fail = (why: string) => reject(new Error(`policy pack in ${packDir} did not start: ${why}\n${stderr.join("").trim()}`));
+            child.once("exit", (code) => fail(`exited with code ${code}`));
+            child.once("error", (e) => fail(e.message));
+            lines.once("line", (line) => {
+                const p = Number(line.trim());
+                if (Number.isInteger(p) && p > 0) resolve(p);
+                else fail(`first line was ${JSON.stringify(line)}, not a port`);
+            });
+        });
+        const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 64 * 1024 * 1024 });
+        const pack = new PolicyPackProcess(child, client, stderr);
+        await pack.handshake(packDir, opts);
+        return pack;
+    }
+
+    private call<T>(method: string, request: unknown): Promise<T> {
+        return new Promise((resolve, reject) =>
+            this.client[method](request, (err: any, resp: T) => (err ? reject(new Error(`${method}: ${err.details ?? err.message}\n${this.stderr.join("").trim()}`)) : resolve(resp))));
+    }
+
+    private async handshake(packDir: string, opts: StartOptions): Promise<void> {
+        const hs = new analyzerPb.AnalyzerHandshakeRequest();
+        hs.setEngineAddress("127.0.0.1:0");
+        hs.setRootDirectory(packDir);
+        hs.setProgramDirectory(packDir);
+        // Older packs do not implement Handshake; the CLI carries on, so do we.
+        await this.call("handshake", hs).catch(() => undefined);
+        const cs = new analyzerPb.AnalyzerStackConfigureRequest();
+        cs.setStack(opts.stack);
+        cs.setProject(opts.project);
+        cs.setOrganization(opts.organization ?? "organization");
+        cs.setDryRun(opts.dryRun ?? true);
+        await this.call("configureStack", cs).catch(() => undefined);
+    }
+
+    async info(): Promise<AnalyzerInfo> {
+        const resp: any = await this.call("getAnalyzerInfo", new Empty());
+        return {
+            name: resp.getName(),
+            version: resp.getVersion(),
+            policies: resp.getPoliciesList().map((p: any) => ({
+                name: p.getName(),
+                description: p.getDescription(),
+                level: LEVELS[p.getEnforcementlevel()] ?? "advisory",
+                severity: SEVERITIES[p.getSeverity?.() ?? 0] ?? "unspecified",
+                remediation: p.getRemediationSteps?.() ?? "",
+                tags: p.getTagsList?.() ?? [],
+                configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+            })),
+        };
+    }
+
+    async configure(config: PolicyPackConfig): Promise<void> {
+        const req = new analyzerPb.ConfigureAnalyzerRequest();
+        const map = req.getPolicyconfigMap();
+        for (const [name, value] of Object.entries(config)) {
+            const { enforcementLevel, ...props } = typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
+            const pc = new analyzerPb.PolicyConfig();
+            pc.setEnforcementlevel(Math.max(0, LEVELS.indexOf((enforcementLevel as Level) ?? "advisory")));
+            pc.setProperties(Struct.fromJavaScript(plain(props)));
+            map.set(name, pc);
+        }
+        await this.call("configure", req);
+    }
+
+    private diagnostics(resp: any, fallbackUrn: string): Diagnostic[] {
+        return resp.getDiagnosticsList().map((d: any) => ({
+            policyName: d.getPolicyname(),
+            policyPackName: d.getPolicypackname(),
+            policyPackVersion: d.getPolicypackversion(),
+            description: d.getDescription(),
+            // The SDK prefixes each violation with the policy's description; keep the finding itself.
+            message: String(d.getMessage()).startsWith(`${d.getDescription()}\n`) ? String(d.getMessage()).slice(d.getDescription().length + 1) : d.getMessage(),
+            level: LEVELS[d.getEnforcementlevel()] ?? "advisory",
+            severity: SEVERITIES[d.getSeverity?.() ?? 0] ?? "unspecified",
+            urn: d.getUrn() || fallbackUrn,
+        }));
+    }
+
+    /** Analyze: one resource's inputs, as the engine sends them before it creates the resource. */
+    async analyze(state: ResourceState): Promise<Diagnostic[]> {
+        const req = new analyzerPb.AnalyzeRequest();
+        req.setType(state.type);
+        req.setUrn(state.urn);
+        req.setName(nameOf(state.urn));
+        req.setProperties(Struct.fromJavaScript(plain(state.inputs)));
+        req.setOptions(options(state));
+        return this.diagnostics(await this.call("analyze", req), state.urn);
+    }
+
+    /** AnalyzeStack: every resource at once, for stack policies. */
+    async analyzeStack(states: ResourceState[]): Promise<Diagnostic[]> {
+        const req = new analyzerPb.AnalyzeStackRequest();
+        req.setResourcesList(states.map((s) => {
+            const r = new analyzerPb.AnalyzerResource();
+            r.setType(s.type);
+            r.setUrn(s.urn);
+            r.setName(nameOf(s.urn));
+            r.setProperties(Struct.fromJavaScript(plain(s.inputs)));
+            r.setOptions(options(s));
+            if (s.parent) r.setParent(s.parent);
+            r.setDependenciesList(s.dependencies ?? []);
+            return r;
+        }));
+        return this.diagnostics(await this.call("analyzeStack", req), "");
+    }
+
+    /** Analyzes every resource (with at most `concurrency` calls in flight), then the stack. */
+    async analyzeAll(states: ResourceState[], concurrency = 32): Promise<Diagnostic[]> {
+        const results: Diagnostic[][] = new Array(states.length);
+        let next = 0;
+        const worker = async () => {
+            while (next < states.length) {
+                const i = next++;
+                results[i] = await this.analyze(states[i]);
+            }
+        };
+        await Promise.all([...Array(Math.min(concurrency, states.length || 1))].map(worker));
+        return [...results.flat(), ...(await this.analyzeStack(states))];
+    }
+
+    async stop(): Promise<void> {
+        this.client.close();
+        if (this.child.exitCode === null) {
+            const exited = new Promise((r) => this.child.once("exit", r));
+            this.child.kill();
+            await exited;
+        }
+    }
+}
