@@ -58,15 +58,16 @@ function reportOrWaive(def: PolicyDefinition, subject: Pick<Subject, "urn" | "na
 
 function resourcePolicy(def: ResourcePolicyDefinition): ResourceValidationPolicy {
     const types = new Set(def.resourceTypes);
-    return {
-        ...metadata(def),
-        validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            if (!types.has(args.type)) return;
-            const config = withDefaults<Record<string, any>>(def, args.getConfig<Record<string, unknown>>());
-            const subject: Subject = { type: args.type, urn: args.urn, name: args.name, props: args.props };
-            reportOrWaive(def, subject, def.check(subject, config), config.waivers ?? [], (m) => report(m));
-        },
+    const validateResource = (args: ResourceValidationArgs, report: ReportViolation) => {
+        if (!types.has(args.type)) return;
+        const config = withDefaults<Record<string, any>>(def, args.getConfig<Record<string, unknown>>());
+        const subject: Subject = { type: args.type, urn: args.urn, name: args.name, props: args.props };
+        reportOrWaive(def, subject, def.check(subject, config), config.waivers ?? [], (m) => report(m));
     };
+    // A single-type policy tells the server its type (as validateResourceOfType does), so the
+    // server skips it for other types before deserialising their properties.
+    if (def.resourceTypes.length === 1) Object.defineProperty(validateResource, "__pulumiType", { value: def.resourceTypes[0] });
+    return { ...metadata(def), validateResource };
 }
 
 function stackSubjects(args: StackValidationArgs): StackSubject[] {

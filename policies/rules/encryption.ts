@@ -1,6 +1,6 @@
 /** Encryption at rest wherever the service offers it. */
 import { ResourcePolicyDefinition, StackPolicyDefinition } from "../definitions";
-import { attachedToBucket } from "./retention";
+import { bucketsMissing } from "./retention";
 
 const on = (v: unknown) => v === true || v === "true";
 
@@ -51,9 +51,7 @@ export const bucketEncryption: StackPolicyDefinition = {
     source: "CIS AWS Foundations 2.1.1",
     remediation: "Add an aws.s3.BucketServerSideEncryptionConfiguration (AES256 or aws:kms).",
     checkStack(resources) {
-        return resources
-            .filter((r) => r.type === "aws:s3/bucket:Bucket" || r.type === "aws:s3/bucketV2:BucketV2")
-            .filter((b) => attachedToBucket(resources, b, ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"]).length === 0)
+        return bucketsMissing(resources, ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"])
             .map((b) => ({ urn: b.urn, message: `bucket ${b.name} has no server-side encryption configuration` }));
     },
 };

@@ -1,6 +1,6 @@
 /** Exposure: nothing of the data tier reachable from the internet. */
-import { ResourcePolicyDefinition, StackPolicyDefinition } from "../definitions";
-import { attachedToBucket } from "./retention";
+import { ResourcePolicyDefinition, StackPolicyDefinition, StackSubject } from "../definitions";
+import { bucketsMissing } from "./retention";
 import { DOCKER_CONTAINER } from "./lib";
 
 /** Ports of data stores and admin protocols (PostgreSQL, MySQL, Redis, MongoDB, Elasticsearch, InfluxDB, Dgraph, Chroma, SSH, RDP). */
@@ -72,12 +72,8 @@ export const bucketPublicAccess: StackPolicyDefinition = {
     source: "CIS AWS Foundations 2.1.4; seed 002 'S3 + CloudFront'",
     remediation: "Add an aws.s3.BucketPublicAccessBlock with all four settings true.",
     checkStack(resources) {
-        return resources
-            .filter((r) => r.type === "aws:s3/bucket:Bucket" || r.type === "aws:s3/bucketV2:BucketV2")
-            .filter((b) => {
-                const blocks = attachedToBucket(resources, b, ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"]);
-                return !blocks.some((x) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => x.props[k] === true));
-            })
+        const allBlocked = (blocks: StackSubject[]) => blocks.some((x) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => x.props[k] === true));
+        return bucketsMissing(resources, ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"], allBlocked)
             .map((b) => ({ urn: b.urn, message: `bucket ${b.name} does not block all public access` }));
     },
 };

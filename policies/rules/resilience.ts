@@ -78,11 +78,12 @@ export const disruptionBudgets: StackPolicyDefinition<{ production: boolean }> =
     config: PRODUCTION_CONFIG,
     checkStack(resources, c) {
         if (!c.production) return [];
-        const pdbs = resources.filter((r) => r.type === "kubernetes:policy/v1:PodDisruptionBudget");
         const ns = (r: StackSubject) => r.props.metadata?.namespace ?? "default";
+        const pdbsByNamespace = new Map<string, StackSubject[]>();
+        for (const r of resources) if (r.type === "kubernetes:policy/v1:PodDisruptionBudget") pdbsByNamespace.set(ns(r), [...(pdbsByNamespace.get(ns(r)) ?? []), r]);
         return resources
             .filter((r) => SCALED.includes(r.type) && (r.props.spec?.replicas ?? 1) > 1)
-            .filter((w) => !pdbs.some((p) => ns(p) === ns(w) && selects(p.props.spec?.selector?.matchLabels, w.props.spec?.template?.metadata?.labels)))
+            .filter((w) => !(pdbsByNamespace.get(ns(w)) ?? []).some((p) => selects(p.props.spec?.selector?.matchLabels, w.props.spec?.template?.metadata?.labels)))
             .map((w) => ({ urn: w.urn, message: `${w.name} has no PodDisruptionBudget` }));
     },
 };

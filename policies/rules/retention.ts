@@ -78,12 +78,31 @@ export const logGroupRetention: ResourcePolicyDefinition<{ minDays: number; maxD
     },
 };
 
-const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
-/** Resources of `types` attached to each bucket, through a dependency or the `bucket` input. */
-export function attachedToBucket(resources: StackSubject[], bucket: StackSubject, types: string[]): StackSubject[] {
-    const ids = new Set([bucket.props.bucket, bucket.props.id, bucket.name].filter(Boolean));
-    return resources.filter((x) => types.includes(x.type) && (x.dependencies.includes(bucket.urn) || ids.has(x.props.bucket)));
+/**
+ * For each bucket, the resources of `types` attached to it (through a dependency, or their
+ * `bucket` input naming it). Indexed once, so a stack check stays linear in the stack's size.
+ */
+export function bucketsMissing(resources: StackSubject[], types: string[], ok: (attached: StackSubject[]) => boolean = (a) => a.length > 0): StackSubject[] {
+    const byKey = new Map<string, StackSubject[]>();
+    const add = (key: unknown, r: StackSubject) => {
+        if (typeof key !== "string" || key === "") return;
+        const list = byKey.get(key);
+        if (list) list.push(r);
+        else byKey.set(key, [r]);
+    };
+    for (const r of resources) {
+        if (!types.includes(r.type)) continue;
+        r.dependencies.forEach((d) => add(d, r));
+        add(r.props.bucket, r);
+    }
+    return resources
+        .filter((r) => BUCKETS.includes(r.type))
+        .filter((b) => {
+            const attached = new Set([b.urn, b.props.bucket, b.props.id, b.name].flatMap((k) => (typeof k === "string" ? byKey.get(k) ?? [] : [])));
+            return !ok([...attached]);
+        });
 }
 
 export const bucketLifecycle: StackPolicyDefinition = {
@@ -96,9 +115,7 @@ export const bucketLifecycle: StackPolicyDefinition = {
     source: "seed 002 'Lifecycle Policies: Automatic archival after 90 days'",
     remediation: "Add an aws.s3.BucketLifecycleConfiguration for the bucket.",
     checkStack(resources) {
-        return resources
-            .filter((r) => BUCKETS.includes(r.type))
-            .filter((b) => attachedToBucket(resources, b, ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"]).length === 0)
+        return bucketsMissing(resources, ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"])
             .map((b) => ({ urn: b.urn, message: `bucket ${b.name} has no lifecycle configuration` }));
     },
 };

@@ -92,7 +92,9 @@ export class PolicyPackProcess {
     /** Starts the pack in `packDir` and connects to it. */
     static async start(packDir: string, opts: StartOptions): Promise<PolicyPackProcess> {
         const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
-        const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+        // Extra node flags for the pack process (e.g. `--prof` to profile policies), for debugging.
+        const nodeArgs = (process.env.TIERED_INFRA_PACK_NODE_ARGS ?? "").split(" ").filter(Boolean);
+        const child = spawn(process.execPath, [...nodeArgs, runner, "127.0.0.1:0", "."], {
             cwd: packDir,
             stdio: ["ignore", "pipe", "pipe"],
             env: {
@@ -141,6 +143,19 @@ export class PolicyPackProcess {
         cs.setOrganization(opts.organization ?? "organization");
         cs.setDryRun(opts.dryRun ?? true);
         await this.call("configureStack", cs).catch(() => undefined);
+    }
+
+    /** Round trips per second of the cheapest RPC (GetPluginInfo): the protocol's own ceiling here. */
+    async emptyCallRate(calls: number, concurrency = 32): Promise<number> {
+        let next = 0;
+        const t0 = process.hrtime.bigint();
+        await Promise.all([...Array(concurrency)].map(async () => {
+            while (next < calls) {
+                next++;
+                await this.call("getPluginInfo", new Empty());
+            }
+        }));
+        return calls / (Number(process.hrtime.bigint() - t0) / 1e9);
     }
 
     async info(): Promise<AnalyzerInfo> {
