@@ -7,6 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "./kubernetesVersions";
 import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing } from "./tiers";
 
 export const PROJECT = "tiered-infra";
@@ -39,16 +40,6 @@ const retentionDays = z.number().refine((d) => (LOG_RETENTION_DAYS as readonly n
     message: `must be a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`,
 });
 
-/**
- * EKS versions a stack may pin, with the end of standard support (endoflife.date/amazon-eks,
- * read 2026-11-23). Past that date EKS bills extended support ($0.60/h instead of $0.10/h).
- */
-export const KUBERNETES_VERSIONS = {
-    "1.33": { standardSupportEnds: "2026-07-29" },
-    "1.34": { standardSupportEnds: "2026-12-02" },
-    "1.35": { standardSupportEnds: "2027-03-27" },
-} as const;
-export const DEFAULT_KUBERNETES_VERSION = "1.35";
 
 /** Schema of one tier row; also validates a row after a stack's overrides are merged into it. */
 export const TierSizingSchema = z

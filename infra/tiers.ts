@@ -148,9 +148,10 @@ export const TIERS: Record<TierName, TierSizing> = {
         pooler: { replicas: 3, maxClientConnections: 500, defaultPoolSize: 60 },
         // Seed: "Multi-AZ with multiple read replicas".
         database: { instanceClass: "db.r6g.2xlarge", multiAz: true, readReplicas: 2, allocatedStorageGiB: 1000, maxAllocatedStorageGiB: 4000, backupRetentionDays: 30 },
-        // Seed: "3-node cluster with 16GB memory each": cache.r7g.xlarge has 26.32 GiB, the
-        // smallest r7g node with 16 GB usable.
-        cache: { nodeType: "cache.r7g.xlarge", nodes: 3, memoryGiB: 16, snapshotRetentionDays: 14 },
+        // Seed: "3-node cluster with 16GB memory each": cache.r6g.xlarge (26.32 GiB) is the smallest
+        // memory-optimised node with 16 GB usable whose price is sourced (tools/cost/catalog.ts);
+        // r7g.xlarge has no sourced price yet.
+        cache: { nodeType: "cache.r6g.xlarge", nodes: 3, memoryGiB: 16, snapshotRetentionDays: 14 },
         // Seed: "Managed vector database (Pinecone/Weaviate Cloud)" is the large tier's option; we
         // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
         vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 1000 },

@@ -1,5 +1,6 @@
 /** Every policy of the pack, grouped by concern. */
 import { PolicyDefinition } from "./definitions";
+import { COST_POLICIES } from "./rules/budget";
 import { CORS_POLICIES } from "./rules/cors";
 import { ENCRYPTION_POLICIES } from "./rules/encryption";
 import { EXPOSURE_POLICIES } from "./rules/exposure";
@@ -18,4 +19,5 @@ export const ALL_POLICIES: readonly PolicyDefinition[] = [
     ...EXPOSURE_POLICIES,
     ...RESILIENCE_POLICIES,
     ...WORKLOAD_POLICIES,
+    ...COST_POLICIES,
 ];

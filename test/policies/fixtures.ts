@@ -12,6 +12,8 @@ export interface PolicyCase {
     pass: ResourceState[];
     expect: string;
     config?: PolicyPackConfig;
+    /** Config for the passing case, when it is the config that makes the difference. */
+    passConfig?: PolicyPackConfig;
 }
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
@@ -246,6 +248,13 @@ export const POLICY_CASES: Record<string, PolicyCase> = {
         fail: [deployment((c, pod) => { delete pod.securityContext; })],
         pass: [deployment()],
         expect: "container app may run as root",
+    },
+    "stack-budget-enforce-monthly-limit": {
+        fail: [rds({ instanceClass: "db.r6g.2xlarge", allocatedStorage: 1000 })],
+        pass: [rds({ instanceClass: "db.r6g.2xlarge", allocatedStorage: 1000 })],
+        expect: "/month exceeds the budget of $1000.00; largest items: ",
+        config: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 1000 } },
+        passConfig: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 2000 } },
     },
     "docker-container-require-healthcheck-and-restart": {
         fail: [docker({ healthcheck: undefined })],

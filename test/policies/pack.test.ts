@@ -51,7 +51,7 @@ describe("policy pack (over the analyzer protocol)", function () {
                 for (const d of ds) assert.equal(d.level, byName.get(policy)!.enforcementLevel);
             });
             it("passes the compliant variant", async () => {
-                assert.deepEqual(messagesOf(await run(policy, c.pass, c.config), policy), []);
+                assert.deepEqual(messagesOf(await run(policy, c.pass, c.passConfig ?? c.config), policy), []);
             });
         });
     }

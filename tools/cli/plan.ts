@@ -10,9 +10,11 @@ import { Command, CommanderError, Option } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "../../infra/config";
+import { estimatePreview } from "../cost/estimateStack";
+import { StackCost } from "../cost/estimator";
 import { scanStackFile, StackFileFinding } from "../../policies/stackFiles";
 import { PlannedStack, planStack } from "../offline/planProject";
-import { PreviewJson } from "../offline/previewJson";
+import { PreviewJson, readPreviewFile } from "../offline/previewJson";
 import { countByType, renderTree } from "../offline/render";
 import { InputError, listStacks, ProjectInfo, readProject } from "../offline/stackFiles";
 import { AnalyzerInfo, PolicyPackProcess } from "../policy/analyzer";
@@ -80,30 +82,17 @@ function printPlan(s: StackPreview, opts: PlanOptions, out: (line: string) => vo
     }
 }
 
-function summary(s: StackPreview, policy: PolicyResult | undefined): string {
+function summary(s: StackPreview, policy: PolicyResult | undefined, cost: StackCost): string {
     const steps = s.preview.steps;
     const types = new Set(steps.map((x) => x.newState?.type)).size;
     const parts = [`${s.stack}: ${steps.length} resources to create (${types} types)`];
+    parts.push(cost.regionPriced ? `est. $${cost.totalMonthlyCost.toFixed(2)}/month` : `cost: region ${cost.region} unpriced`);
     if (policy) {
         const f = allFindings(policy);
         parts.push(`policies: ${mandatoryCount(policy)} mandatory, ${f.filter((x) => x.level === "advisory" && !x.waived).length} advisory, ${f.filter((x) => x.waived).length} waived`);
     }
     if (s.durationMs !== undefined) parts.push(`${(s.durationMs / 1000).toFixed(2)}s`);
     return parts.join(" | ");
-}
-
-function readPreviewJson(file: string): StackPreview {
-    let doc: any;
-    try {
-        doc = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-        throw new InputError(`--preview-json: ${file} is not readable JSON (${(e as Error).message})`);
-    }
-    if (!doc || !Array.isArray(doc.steps)) throw new InputError(`--preview-json: ${file} has no "steps" list; produce it with \`pulumi preview --json > ${file}\``);
-    const firstUrn: string | undefined = doc.steps.find((s: any) => typeof s?.urn === "string")?.urn;
-    const stack = doc.tieredInfra?.stack ?? firstUrn?.split("::")[0].replace(/^urn:pulumi:/, "") ?? "preview";
-    const tier = doc.config?.["tiered-infra:tier"];
-    return { stack, tier: typeof tier === "string" ? tier : undefined, preview: doc, placeholderSecrets: [] };
 }
 
 async function planned(project: ProjectInfo, stack: string): Promise<StackPreview> {
@@ -153,7 +142,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         let total = 0;
         for (const [i, stack] of stacks.entries()) {
             if (progress) process.stderr.write(`planning ${stack} (${i + 1}/${stacks.length})...\n`);
-            const s = stack === undefined ? readPreviewJson(opts.previewJson!) : await planned(project, stack);
+            const s: StackPreview = stack === undefined ? { ...readPreviewFile(opts.previewJson!), placeholderSecrets: [] } : await planned(project, stack);
             printPlan(s, opts, out);
             total += s.preview.steps.length;
 
@@ -179,7 +168,9 @@ export async function main(argv: string[], out: (line: string) => void = console
                     },
                 };
             }
-            out(summary(s, policy));
+            const cost = estimatePreview(s.stack, s.tier, s.preview);
+            s.preview.tieredInfra = { ...(s.preview.tieredInfra ?? {}), cost: { region: cost.region, totalMonthlyCost: cost.totalMonthlyCost, currency: "USD" } };
+            out(summary(s, policy, cost));
             if (opts.json) writeFile(jsonPathFor(opts.json, s.stack, stacks.length > 1), JSON.stringify(s.preview, null, 2) + "\n", out);
             if (stacks.length > 1) out("");
         }

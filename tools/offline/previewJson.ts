@@ -4,6 +4,9 @@
  * machine in this shape.
  */
 
+import * as fs from "fs";
+import { InputError } from "./stackFiles";
+
 /** The string Pulumi writes in place of a secret value. */
 export const SECRET_MARKER = "[secret]";
 
@@ -43,4 +46,19 @@ export function urnName(urn: string): string {
 
 export function urnStack(urn: string): string {
     return urn.split("::")[0].replace(/^urn:pulumi:/, "");
+}
+
+/** Reads a `pulumi preview --json` file; the stack comes from its URNs, the tier from its config. */
+export function readPreviewFile(file: string): { stack: string; tier?: string; preview: PreviewJson } {
+    let doc: any;
+    try {
+        doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new InputError(`--preview-json: ${file} is not readable JSON (${(e as Error).message})`);
+    }
+    if (!doc || !Array.isArray(doc.steps)) throw new InputError(`--preview-json: ${file} has no "steps" list; produce it with \`pulumi preview --json > ${file}\``);
+    const firstUrn: string | undefined = doc.steps.find((s: any) => typeof s?.urn === "string")?.urn;
+    const stack = doc.tieredInfra?.stack ?? (firstUrn ? urnStack(firstUrn) : "preview");
+    const tier = doc.config?.["tiered-infra:tier"];
+    return { stack, tier: typeof tier === "string" ? tier : undefined, preview: doc };
 }

@@ -1,0 +1,102 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium } from "playwright-core";
+import { main } from "../../../tools/cli/cost";
+import { CostReport } from "../../../tools/cost/report";
+
+function capture() {
+    const lines: string[] = [];
+    return { lines, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+}
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "tiered-cost-"));
+const CHROMIUM = "/usr/bin/chromium";
+
+describe("npm run cost", function () {
+    this.timeout(120_000);
+    let report: CostReport;
+    const dir = tmp();
+
+    before(async () => {
+        const c = capture();
+        assert.equal(await main(["--all", "--format", "json", "--out", path.join(dir, "all.json")], c.out, c.err), 0, c.lines.join("\n"));
+        report = JSON.parse(fs.readFileSync(path.join(dir, "all.json"), "utf8"));
+    });
+
+    it("writes the documented JSON: stacks, totals, resources with cost components, free and unsupported types", () => {
+        assert.deepEqual(report.stacks.map((s) => s.stack), ["small", "medium", "large"]);
+        for (const s of report.stacks) {
+            assert.ok(s.totalMonthlyCost > 0);
+            assert.ok(Array.isArray(s.freeResourceTypes) && Array.isArray(s.unsupportedResourceTypes));
+            assert.deepEqual(s.unsupportedResourceTypes, [], `${s.stack} has resources the estimator does not know`);
+            for (const r of s.resources) {
+                assert.ok(r.urn.startsWith(`urn:pulumi:${s.stack}::`) && r.type && typeof r.monthlyCost === "number");
+                for (const c of r.costComponents) for (const k of ["name", "unit", "monthlyQuantity", "price", "monthlyCost", "usageBased"]) assert.ok(k in c, `${r.name}: ${k}`);
+            }
+            const sum = s.resources.reduce((n, r) => n + r.monthlyCost, 0);
+            assert.ok(Math.abs(sum - s.totalMonthlyCost) < 0.05);
+            assert.ok(s.seedRange && s.seedRangeStatus);
+        }
+    });
+
+    it("prints every tier with its breakdown and its seed range, side by side", async () => {
+        const c = capture();
+        assert.equal(await main(["--all"], c.out, c.err), 0);
+        const text = c.lines.join("\n");
+        assert.match(text, /Tiers side by side:/);
+        assert.match(text, /small +│ \$[\d,.]+ +│ \$800\.00-\$1,200\.00/);
+        assert.match(text, /large +│ \$[\d,.]+ +│ \$8,000\.00-\$15,000\.00/);
+        assert.match(text, /Instance usage \(Linux, on-demand, c7g\.xlarge x 3\)/);
+    });
+
+    it("shows per-resource differences against an earlier report", async () => {
+        const old: CostReport = JSON.parse(JSON.stringify(report));
+        const small = old.stacks[0];
+        const ng = small.resources.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup")!;
+        ng.monthlyCost -= 100;
+        small.totalMonthlyCost -= 100;
+        const file = path.join(dir, "old.json");
+        fs.writeFileSync(file, JSON.stringify(old));
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--compare-to", file, "--format", "markdown"], c.out, c.err), 0);
+        const text = c.lines.join("\n");
+        assert.match(text, /### Monthly cost estimate/);
+        assert.match(text, new RegExp(`\\+ +\\$100\\.00  ${ng.name}`));
+    });
+
+    it("estimates a real preview JSON file and rejects bad input with exit 2", async () => {
+        const c = capture();
+        assert.equal(await main(["--preview-json", path.join(dir, "missing.json")], c.out, c.err), 2);
+        const usage = path.join(dir, "usage.yaml");
+        fs.writeFileSync(usage, "small:\n  bogus: 3\n");
+        assert.equal(await main(["--usage", usage], c.out, c.err), 2);
+        assert.match(c.lines.join("\n"), /small\.bogus: is not a usage key/);
+        assert.equal(await main(["--format", "pdf"], c.out, c.err), 2);
+    });
+
+    it("renders an HTML report with charts in headless Chromium", async () => {
+        assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+        const file = path.join(dir, "cost.html");
+        const c = capture();
+        assert.equal(await main(["--all", "--format", "html", "--out", file], c.out, c.err), 0);
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+        try {
+            const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+            const errors: string[] = [];
+            page.on("pageerror", (e) => errors.push(e.message));
+            await page.goto(`file://${file}`);
+            const tiers = await page.$$eval("#by-tier .tier-bar", (bars) => bars.map((b) => ({ stack: b.getAttribute("data-stack"), width: (b as unknown as { getBBox(): { width: number } }).getBBox().width })));
+            assert.deepEqual(tiers.map((t) => t.stack), ["small", "medium", "large"]);
+            assert.ok(tiers[0].width < tiers[1].width && tiers[1].width < tiers[2].width, "bars grow with the tier's cost");
+            const categories = await page.$$eval("#by-category .category-bar", (bars) => bars.length);
+            assert.ok(categories >= 3 * 5, `${categories} category segments`);
+            assert.match(await page.textContent("h1") ?? "", /Monthly cost estimate/);
+            const shot = await page.screenshot({ fullPage: false });
+            assert.ok(shot.length > 10_000, "something was drawn");
+            assert.deepEqual(errors, []);
+        } finally {
+            await browser.close();
+        }
+    });
+});

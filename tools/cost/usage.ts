@@ -1,0 +1,84 @@
+/**
+ * Usage profiles: the quantities a plan cannot know (traffic, log volume, backup size), per tier,
+ * derived from the users seed 002 sizes each tier for. A usage file overrides any key.
+ *
+ * Assumptions (documented so a reader can disagree with one number, not the whole estimate):
+ * - users: the top of each tier's range (small 500, medium 5,000); large, open-ended, at 20,000.
+ * - 3,000 requests per user per month (30 sessions of ~100 requests).
+ * - 0.1 GiB served by the CDN per user per month (~3.4 MB per session: assets, API JSON).
+ * - NAT egress: 50 GiB of image pulls and updates, plus 20% of CDN traffic (origin calls out).
+ * - Logs: 10 GiB base (control plane, WAF, database) plus 10 MiB per user (flow logs grow with traffic).
+ * - ALB: 1 LCU per 2,500 users on average, at least 1.
+ * - Vector DB backups: incremental EBS snapshots hold ~1.5x the volume over 35 days of dailies and
+ *   52 weeklies (churn ~2%/day); volume size and replicas come from the tier table.
+ * - RDS backups beyond the free allowance (100% of provisioned storage): none at ~2% daily churn
+ *   over 30 days.
+ * - Cache snapshots: half of each node's memory per retained day.
+ */
+import { TIER_NAMES, TIERS, TierName } from "../../infra/tiers";
+
+export interface UsageProfile {
+    users: number;
+    requests: number;
+    cdnDataOutGiB: number;
+    natDataGiB: number;
+    albLcu: number;
+    logIngestGiB: number;
+    s3StaticGiB: number;
+    s3LogsGiB: number;
+    vectorBackupGiB: number;
+    rdsExtraBackupGiB: number;
+    cacheSnapshotGiB: number;
+    secretsApiCallsPerSecret: number;
+}
+
+export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
+    "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
+    "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
+];
+
+const USERS: Record<TierName, number> = { small: 500, medium: 5000, large: 20000 };
+
+export function usageFor(tier: TierName): UsageProfile {
+    const users = USERS[tier];
+    const row = TIERS[tier];
+    const requests = users * 3000;
+    const cdnDataOutGiB = users * 0.1;
+    return {
+        users,
+        requests,
+        cdnDataOutGiB,
+        natDataGiB: 50 + 0.2 * cdnDataOutGiB,
+        albLcu: Math.max(1, users / 2500),
+        logIngestGiB: 10 + users * 0.01,
+        s3StaticGiB: 10,
+        // CloudFront standard logs: ~500 bytes a request, kept 90 days.
+        s3LogsGiB: (requests * 500 * 3) / 2 ** 30,
+        vectorBackupGiB: row.vectorDb.mode === "selfHosted" ? row.vectorDb.storageGiB * row.vectorDb.replicas * 1.5 : 0,
+        rdsExtraBackupGiB: 0,
+        cacheSnapshotGiB: row.cache.memoryGiB * 0.5 * row.cache.snapshotRetentionDays,
+        secretsApiCallsPerSecret: 2 * 24 * 30, // External Secrets refreshes hourly; 2 reads an hour
+    };
+}
+
+export const TIER_USAGE: Record<TierName, UsageProfile> = Object.fromEntries(TIER_NAMES.map((t) => [t, usageFor(t)])) as Record<TierName, UsageProfile>;
+
+/** Applies overrides, refusing unknown keys and non-numbers with the key named. */
+export function withOverrides(base: UsageProfile, overrides: Record<string, unknown>, where: string): UsageProfile {
+    const out = { ...base };
+    const problems: string[] = [];
+    for (const [k, v] of Object.entries(overrides)) {
+        if (!(USAGE_KEYS as readonly string[]).includes(k)) problems.push(`${where}.${k}: is not a usage key; known keys: ${USAGE_KEYS.join(", ")}`);
+        else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
+        else out[k as keyof UsageProfile] = v;
+    }
+    if (problems.length) throw new UsageError(problems);
+    return out;
+}
+
+export class UsageError extends Error {
+    constructor(public readonly problems: string[]) {
+        super(`invalid usage:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        this.name = "UsageError";
+    }
+}
