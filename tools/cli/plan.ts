@@ -9,11 +9,10 @@
 import { Command, CommanderError, Option } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../../infra/config";
 import { estimatePreview } from "../cost/estimateStack";
 import { StackCost } from "../cost/estimator";
 import { scanStackFile, StackFileFinding } from "../../policies/stackFiles";
-import { PlannedStack, planStack } from "../offline/planProject";
+import type { PlannedStack } from "../offline/planProject";
 import { PreviewJson, readPreviewFile } from "../offline/previewJson";
 import { countByType, renderTree } from "../offline/render";
 import { InputError, listStacks, ProjectInfo, readProject } from "../offline/stackFiles";
@@ -96,6 +95,9 @@ function summary(s: StackPreview, policy: PolicyResult | undefined, cost: StackC
 }
 
 async function planned(project: ProjectInfo, stack: string): Promise<StackPreview> {
+    // Loaded on first use: it pulls in the program and the provider SDKs (~1 s), and the policy
+    // pack should already be starting in its own process by then.
+    const { planStack } = require("../offline/planProject") as typeof import("../offline/planProject");
     const run: PlannedStack = await planStack(project, stack);
     const tier = run.preview.config?.["tiered-infra:tier"];
     return { stack, tier: typeof tier === "string" ? tier : undefined, preview: run.preview, durationMs: run.durationMs, placeholderSecrets: run.placeholderSecrets, stackFile: run.stackFile };
@@ -189,8 +191,9 @@ export async function main(argv: string[], out: (line: string) => void = console
         }
         return EXIT.ok;
     } catch (e) {
-        if (e instanceof ConfigError || e instanceof InputError) {
-            err(`error: ${e.message}`);
+        // ConfigError is matched by name: importing its module would load the Pulumi SDK up front.
+        if (e instanceof InputError || (e as Error)?.name === "ConfigError") {
+            err(`error: ${(e as Error).message}`);
             return EXIT.input;
         }
         err(`internal error: ${(e as Error)?.message ?? String(e)}`);
