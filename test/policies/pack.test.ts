@@ -140,3 +140,10 @@ describe("policy pack (over the analyzer protocol)", function () {
         });
     });
 });
+
+describe("policy documentation", () => {
+    it("the README lists every policy of the pack", () => {
+        const readme = require("fs").readFileSync(require("path").join(__dirname, "..", "..", "README.md"), "utf8");
+        assert.deepEqual(ALL_POLICIES.map((p) => p.name).filter((n) => !readme.includes(`\`${n}\``)), []);
+    });
+});
