@@ -1,6 +1,6 @@
+import * as docker from "@pulumi/docker";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { SecretKeyRef } from "./appTier";
 import { COMPONENT_TYPES } from "./types";
 
 /** What a stateful service is, independent of where it runs (Kubernetes here, Docker locally). */
@@ -21,19 +21,39 @@ export interface StatefulServiceSpec {
     /** Persistent volume per replica. */
     storage: { sizeGiB: number; mountPath: string };
     env?: Record<string, pulumi.Input<string>>;
-    secretEnv?: Record<string, SecretKeyRef>;
+    /** Environment variables read from the platform's secret store: env name -> secret name. */
+    secretEnv?: Record<string, string>;
     /** User the process runs as (non-root); also owns the volume. Default 1000. */
     runAsUser?: number;
 }
 
-export interface StatefulServiceArgs extends StatefulServiceSpec {
+/** On Kubernetes: a StatefulSet (see the class comment). */
+export interface KubernetesRuntime {
+    kind: "kubernetes";
     namespace: pulumi.Input<string>;
+    /** Kubernetes Secret holding the keys `secretEnv` names. Default `app-secrets`. */
+    secretName?: string;
     /** Dedicated node pool: nodes labelled `tiered-infra/pool=<pool>` and tainted the same. Default: none. */
     dedicatedPool?: string;
     /** KMS key for the volumes. Default: the account's EBS default key. */
     volumeKmsKeyArn?: pulumi.Input<string>;
     /** Tag put on every volume so a backup plan can select them. Default: none. */
     backupTag?: { key: string; value: string };
+}
+
+/**
+ * On Docker (local): one container on the given network, its data on a named volume that outlives
+ * the container, secrets as read-only files (`<NAME>_FILE`), never as environment values.
+ */
+export interface DockerRuntime {
+    kind: "docker";
+    networkName: pulumi.Input<string>;
+    /** Secret values by secret name (the ones `secretEnv` names). */
+    secretValues?: Record<string, pulumi.Output<string>>;
+}
+
+export interface StatefulServiceArgs extends StatefulServiceSpec {
+    runtime: KubernetesRuntime | DockerRuntime;
 }
 
 /**
@@ -50,10 +70,17 @@ export class StatefulService extends pulumi.ComponentResource {
 
     constructor(name: string, args: StatefulServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.statefulService, name, {}, opts);
+        this.port = args.ports[0].port;
+        const built = args.runtime.kind === "kubernetes" ? this.onKubernetes(name, args, args.runtime) : this.onDocker(name, args, args.runtime);
+        this.host = built.host;
+        this.storageClassName = built.storageClassName;
+        this.registerOutputs({ host: this.host, storageClassName: this.storageClassName });
+    }
+
+    private onKubernetes(name: string, args: StatefulServiceSpec, rt: KubernetesRuntime) {
         const parent = { parent: this };
         const labels = { "app.kubernetes.io/name": args.serviceName, "app.kubernetes.io/part-of": "tiered-infra", "app.kubernetes.io/component": "stateful-service" };
         const user = args.runAsUser ?? 1000;
-        this.port = args.ports[0].port;
 
         const storageClass = new k8s.storage.v1.StorageClass(`${name}-gp3`, {
             metadata: { name: `${args.serviceName}-gp3-retain` },
@@ -64,17 +91,17 @@ export class StatefulService extends pulumi.ComponentResource {
             parameters: {
                 type: "gp3",
                 encrypted: "true",
-                ...(args.volumeKmsKeyArn ? { kmsKeyId: args.volumeKmsKeyArn } : {}),
-                ...(args.backupTag ? { tagSpecification_1: `${args.backupTag.key}=${args.backupTag.value}` } : {}),
+                ...(rt.volumeKmsKeyArn ? { kmsKeyId: rt.volumeKmsKeyArn } : {}),
+                ...(rt.backupTag ? { tagSpecification_1: `${rt.backupTag.key}=${rt.backupTag.value}` } : {}),
             } as Record<string, pulumi.Input<string>>,
         }, parent);
 
         const headless = new k8s.core.v1.Service(`${name}-headless`, {
-            metadata: { name: `${args.serviceName}-headless`, namespace: args.namespace, labels },
+            metadata: { name: `${args.serviceName}-headless`, namespace: rt.namespace, labels },
             spec: { clusterIP: "None", selector: labels, ports: args.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.name })) },
         }, parent);
         const client = new k8s.core.v1.Service(`${name}-client`, {
-            metadata: { name: args.serviceName, namespace: args.namespace, labels },
+            metadata: { name: args.serviceName, namespace: rt.namespace, labels },
             spec: { type: "ClusterIP", selector: labels, ports: args.ports.map((p) => ({ name: p.name, port: p.port, targetPort: p.name })) },
         }, parent);
 
@@ -82,11 +109,11 @@ export class StatefulService extends pulumi.ComponentResource {
         const resources = { cpu: `${args.cpuMillicores}m`, memory: `${args.memoryMiB}Mi` };
         const env = [
             ...Object.entries(args.env ?? {}).map(([n, value]) => ({ name: n, value })),
-            ...Object.entries(args.secretEnv ?? {}).map(([n, ref]) => ({ name: n, valueFrom: { secretKeyRef: { name: ref.secretName, key: ref.key } } })),
+            ...Object.entries(args.secretEnv ?? {}).map(([n, secret]) => ({ name: n, valueFrom: { secretKeyRef: { name: rt.secretName ?? "app-secrets", key: secret } } })),
         ];
 
         new k8s.apps.v1.StatefulSet(`${name}-sts`, {
-            metadata: { name: args.serviceName, namespace: args.namespace, labels },
+            metadata: { name: args.serviceName, namespace: rt.namespace, labels },
             spec: {
                 serviceName: headless.metadata.name,
                 replicas: args.replicas,
@@ -99,9 +126,9 @@ export class StatefulService extends pulumi.ComponentResource {
                     spec: {
                         automountServiceAccountToken: false,
                         securityContext: { runAsNonRoot: true, runAsUser: user, runAsGroup: user, fsGroup: user, seccompProfile: { type: "RuntimeDefault" } },
-                        ...(args.dedicatedPool && {
-                            nodeSelector: { "tiered-infra/pool": args.dedicatedPool },
-                            tolerations: [{ key: "tiered-infra/pool", operator: "Equal", value: args.dedicatedPool, effect: "NoSchedule" }],
+                        ...(rt.dedicatedPool && {
+                            nodeSelector: { "tiered-infra/pool": rt.dedicatedPool },
+                            tolerations: [{ key: "tiered-infra/pool", operator: "Equal", value: rt.dedicatedPool, effect: "NoSchedule" }],
                         }),
                         affinity: {
                             podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: labels } }] },
@@ -132,12 +159,47 @@ export class StatefulService extends pulumi.ComponentResource {
         }, parent);
 
         new k8s.policy.v1.PodDisruptionBudget(`${name}-pdb`, {
-            metadata: { name: args.serviceName, namespace: args.namespace, labels },
+            metadata: { name: args.serviceName, namespace: rt.namespace, labels },
             spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
         }, parent);
 
-        this.host = pulumi.interpolate`${client.metadata.name}.${args.namespace}.svc.cluster.local`;
-        this.storageClassName = storageClass.metadata.name;
-        this.registerOutputs({ host: this.host, storageClassName: this.storageClassName });
+        return { host: pulumi.interpolate`${client.metadata.name}.${rt.namespace}.svc.cluster.local`, storageClassName: storageClass.metadata.name };
+    }
+
+    private onDocker(name: string, args: StatefulServiceSpec, rt: DockerRuntime) {
+        const parent = { parent: this };
+        const volume = new docker.Volume(`${name}-data`, {
+            name: `${args.serviceName}-data`,
+            labels: [{ label: "tiered-infra.backup", value: "daily" }],
+        }, { ...parent, retainOnDelete: true });
+        const image = new docker.RemoteImage(`${name}-image`, { name: `${args.image}:${args.tag}`, keepLocally: true }, parent);
+        const secrets = Object.entries(args.secretEnv ?? {});
+        for (const [, secret] of secrets) {
+            if (!rt.secretValues?.[secret]) throw new pulumi.RunError(`StatefulService ${name}: no value for secret ${secret}`);
+        }
+        const file = (secret: string) => `/run/secrets/${secret.toLowerCase()}`;
+        const port = args.ports[0];
+        new docker.Container(`${name}-container`, {
+            name: args.serviceName,
+            image: image.imageId,
+            restart: "unless-stopped",
+            networksAdvanced: [{ name: rt.networkName, aliases: [args.serviceName] }],
+            volumes: [{ volumeName: volume.name, containerPath: args.storage.mountPath }],
+            envs: [
+                ...Object.entries(args.env ?? {}).map(([k, v]) => pulumi.interpolate`${k}=${v}`),
+                ...secrets.map(([env, secret]) => `${env}_FILE=${file(secret)}`),
+            ],
+            uploads: secrets.map(([, secret]) => ({ file: file(secret), content: rt.secretValues![secret], permissions: "0400" })),
+            healthcheck: {
+                tests: ["CMD-SHELL", args.healthPath ? `curl -fsS http://localhost:${port.port}${args.healthPath} || wget -qO- http://localhost:${port.port}${args.healthPath} || exit 1` : `nc -z localhost ${port.port} || exit 1`],
+                interval: "30s",
+                timeout: "5s",
+                retries: 5,
+                startPeriod: "30s",
+            },
+            memory: args.memoryMiB,
+            labels: [{ label: "tiered-infra.service", value: args.serviceName }, { label: "tiered-infra.role", value: "data" }],
+        }, parent);
+        return { host: pulumi.output(args.serviceName), storageClassName: pulumi.output("docker-volume") };
     }
 }

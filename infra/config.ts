@@ -7,6 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { STATEFUL_PRESET_NAMES } from "../components/statefulPresets";
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "./kubernetesVersions";
 import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing } from "./tiers";
 
@@ -29,8 +30,9 @@ const vpcCidr = cidr.refine((c) => {
     const prefix = Number(c.split("/")[1]);
     return prefix >= 16 && prefix <= 20;
 }, { message: "must be a CIDR block with a prefix from /16 to /20" });
-const httpsOrigin = z.string().regex(/^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/, {
-    message: "must be an https:// origin such as https://app.example.com (no path, no wildcard)",
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
+const httpsOrigin = z.string().refine((o) => /^https:\/\/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(o) || LOCAL_ORIGIN.test(o), {
+    message: "must be an https:// origin such as https://app.example.com (no path, no wildcard; http://localhost only on local stacks)",
 });
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]{0,127}$/, { message: "must be an UPPER_SNAKE_CASE environment variable name" });
 const dnsLabel = z.string().regex(/^[a-z]([-a-z0-9]{0,30}[a-z0-9])?$/, {
@@ -107,8 +109,39 @@ export const TierSizingSchema = z
 
 const StackConfigSchema = z
     .object({
-        /** Which row of the tier table this stack starts from. */
+        /** Where the system runs: AWS + EKS (the tiers), or local Docker. */
+        platform: z.enum(["aws", "local"]).default("aws"),
+        /** Which row of the tier table this stack starts from (local stacks use it only for defaults). */
         tier: z.enum(TIER_NAMES),
+        /**
+         * The system's building blocks. Default: seed 002's website analyzer (PostgreSQL, Redis,
+         * ChromaDB). Seed 000 uses InfluxDB only, seed 001 Dgraph only.
+         */
+        system: z
+            .object({
+                database: z.boolean().default(true),
+                cache: z.boolean().default(true),
+                statefulServices: z.array(z.enum(STATEFUL_PRESET_NAMES)).max(3).refine((l) => new Set(l).size === l.length, { message: "must not repeat a service" }).default(["chroma"]),
+                /** A second web container (seed 003's frontend, port 12016); local stacks only. */
+                frontend: z
+                    .object({
+                        image: z.string().regex(/^[a-z0-9]+([._\/:-][a-z0-9]+)*$/, { message: "must be a container image reference without a tag" }),
+                        tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/).refine((t) => t !== "latest", { message: "must be a pinned version, not 'latest'" }),
+                        port: int(1, 65_535),
+                        healthPath: z.string().regex(/^\/[A-Za-z0-9_\/.-]*$/, { message: "must be an absolute HTTP path" }),
+                    })
+                    .strict()
+                    .optional(),
+            })
+            .strict()
+            .default({ database: true, cache: true, statefulServices: ["chroma"] }),
+        /** Secrets the deployment generates (random, 40 characters) instead of reading them from config. */
+        generatedSecrets: z.array(envName).max(20).default([]),
+        /** Local stacks: host ports (seed 003: nginx 80, backend 12015, frontend 12016). */
+        localPorts: z
+            .object({ proxy: int(1, 65_535).default(80), app: int(1, 65_535).default(12015), frontend: int(1, 65_535).default(12016) })
+            .strict()
+            .default({ proxy: 80, app: 12015, frontend: 12016 }),
         /**
          * `production` (default) keeps every data-protection setting on. `development` may relax
          * deletion protection and final snapshots, and only where the stack says so explicitly.
@@ -184,6 +217,14 @@ const StackConfigSchema = z
     })
     .strict()
     .superRefine((cfg, ctx) => {
+        if (cfg.platform !== "local") {
+            cfg.corsOrigins.forEach((o, i) => {
+                if (LOCAL_ORIGIN.test(o)) ctx.addIssue({ code: "custom", path: ["corsOrigins", i], message: "is a plain-HTTP localhost origin, allowed only on local stacks; use an https:// origin" });
+            });
+        }
+        if (cfg.system.frontend && cfg.platform !== "local") {
+            ctx.addIssue({ code: "custom", path: ["system", "frontend"], message: "is for local stacks only; on AWS the static frontend is served from the CDN's bucket" });
+        }
         if (cfg.environment !== "development") {
             for (const [k, on] of Object.entries(cfg.dataProtection)) {
                 if (!on) ctx.addIssue({ code: "custom", path: ["dataProtection", k], message: "may be false only when tiered-infra:environment is development" });
@@ -232,10 +273,10 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
         }
     }
 
-    const region = raw["aws:region"];
+    const region = raw["aws:region"] ?? (raw[`${prefix}platform`] === "local" ? "local" : undefined);
     if (region === undefined) {
         problems.push(`aws:region: is required; set it with \`pulumi config set aws:region us-east-1\``);
-    } else if (!REGION_RE.test(region)) {
+    } else if (region !== "local" && !REGION_RE.test(region)) {
         problems.push(`aws:region: ${JSON.stringify(region)} is not an AWS region name; expected a name such as us-east-1`);
     }
 
@@ -257,7 +298,7 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
     }
 
     const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
-    if (sizing?.vectorDb.mode === "managed") {
+    if (sizing?.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma")) {
         if (!cfg.managedVectorDb) problems.push(`${prefix}managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }`);
         if (!("VECTOR_DB_URL" in cfg.appSecrets)) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);
     }

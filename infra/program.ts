@@ -21,15 +21,19 @@ import { StatefulService } from "../components/statefulService";
 import { VolumeBackupPlan } from "../components/volumeBackupPlan";
 import { EdgeWaf } from "../components/waf";
 import { loadStackConfig, PROJECT, StackConfig } from "./config";
+import { deployLocal } from "./local";
+import { generatedSecretNames, generateSecrets, selfHostedServices, sizedPreset } from "./system";
 
 /** Requests of one PgBouncer pod (single-threaded: one core is its ceiling). */
 export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
 
-/** The vector database image: ChromaDB, pinned (chromadb/chroma on Docker Hub, read 2026-11-23). */
-export const CHROMA = { image: "chromadb/chroma", tag: "1.5.9", port: 8000, healthPath: "/api/v2/heartbeat", dataPath: "/data" };
 
 export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
     const cfg = loadStackConfig();
+    return cfg.platform === "local" ? deployLocal(cfg) : deployAws(cfg);
+}
+
+async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<unknown>>> {
     const stack = pulumi.getStack();
     const prefix = `${cfg.app.name}-${stack}`;
     const sizing = cfg.sizing;
@@ -67,65 +71,85 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
 
     // Data tier: isolated subnets, reachable only from the nodes.
     const dataTierArgs = { vpcId: network.vpcId, subnetIds: network.isolatedSubnetIds, clientSecurityGroupIds: [cluster.clusterSecurityGroupId], logRetentionDays: cfg.logRetentionDays };
-    const database = new Database(prefix, { ...dataTierArgs, ...sizing.database, protection: cfg.dataProtection }, awsOpts);
-    const cache = new Cache(prefix, { ...dataTierArgs, nodeType: sizing.cache.nodeType, nodes: sizing.cache.nodes, snapshotRetentionDays: sizing.cache.snapshotRetentionDays }, awsOpts);
+    const database = cfg.system.database ? new Database(prefix, { ...dataTierArgs, ...sizing.database, protection: cfg.dataProtection }, awsOpts) : undefined;
+    const cache = cfg.system.cache
+        ? new Cache(prefix, { ...dataTierArgs, nodeType: sizing.cache.nodeType, nodes: sizing.cache.nodes, snapshotRetentionDays: sizing.cache.snapshotRetentionDays }, awsOpts)
+        : undefined;
 
     // Secrets live in Secrets Manager; the operator turns them into Kubernetes Secrets pods reference.
-    const appSecrets = Object.keys(cfg.appSecrets).length > 0
-        ? new AppSecrets(prefix, { values: Object.fromEntries(Object.entries(cfg.appSecrets).map(([k, v]) => [k, pulumi.secret(v)])) }, awsOpts)
+    const generated = generateSecrets(prefix, generatedSecretNames(cfg), { provider: awsProvider });
+    const secretValues = { ...Object.fromEntries(Object.entries(cfg.appSecrets).map(([k, v]) => [k, pulumi.secret(v)])), ...generated };
+    const appSecrets = Object.keys(secretValues).length > 0 ? new AppSecrets(prefix, { values: secretValues }, awsOpts) : undefined;
+    const externalSecrets = database || appSecrets
+        ? new ExternalSecrets(prefix, {
+            region: cfg.region,
+            oidcProviderArn: cluster.oidcProviderArn,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            secretArns: [...(database ? [database.masterSecretArn] : []), ...(appSecrets ? [appSecrets.secretArn] : [])],
+            kmsKeyArns: [...(database ? [database.kmsKeyArn] : []), ...(appSecrets ? [appSecrets.kmsKeyArn] : [])],
+        }, allOpts)
         : undefined;
-    const externalSecrets = new ExternalSecrets(prefix, {
-        region: cfg.region,
-        oidcProviderArn: cluster.oidcProviderArn,
-        oidcIssuerUrl: cluster.oidcIssuerUrl,
-        secretArns: [database.masterSecretArn, ...(appSecrets ? [appSecrets.secretArn] : [])],
-        kmsKeyArns: [database.kmsKeyArn, ...(appSecrets ? [appSecrets.kmsKeyArn] : [])],
-    }, allOpts);
     const dbCredentials = "db-credentials";
-    externalSecrets.syncSecret(`${prefix}-db-credentials`, {
-        namespace: namespaceName,
-        secretName: dbCredentials,
-        remoteSecret: database.masterSecretArn,
-        properties: { username: "username", password: "password" },
-    });
+    if (database) {
+        externalSecrets!.syncSecret(`${prefix}-db-credentials`, {
+            namespace: namespaceName,
+            secretName: dbCredentials,
+            remoteSecret: database.masterSecretArn,
+            properties: { username: "username", password: "password" },
+        });
+    }
     const appSecretRefs: Record<string, SecretKeyRef> = {};
     if (appSecrets) {
-        externalSecrets.syncSecret(`${prefix}-app-secrets`, {
+        externalSecrets!.syncSecret(`${prefix}-app-secrets`, {
             namespace: namespaceName,
             secretName: "app-secrets",
             remoteSecret: appSecrets.secretArn,
             properties: Object.fromEntries(appSecrets.keys.map((k) => [k, k])),
         });
-        for (const k of appSecrets.keys) appSecretRefs[k] = { secretName: "app-secrets", key: k };
+        for (const k of Object.keys(cfg.appSecrets)) appSecretRefs[k] = { secretName: "app-secrets", key: k };
     }
 
-    const pooler = new ConnectionPooler(prefix, {
-        namespace: namespaceName,
-        databaseHost: database.address,
-        databasePort: database.port,
-        databaseName: database.databaseName,
-        username: { secretName: dbCredentials, key: "username" },
-        password: { secretName: dbCredentials, key: "password" },
-        replicas: sizing.pooler.replicas,
-        maxClientConnections: sizing.pooler.maxClientConnections,
-        defaultPoolSize: sizing.pooler.defaultPoolSize,
-        ...POOLER_POD,
-        nodeSelector: { "tiered-infra/pool": "app" },
-    }, allOpts);
+    const pooler = database
+        ? new ConnectionPooler(prefix, {
+            namespace: namespaceName,
+            databaseHost: database.address,
+            databasePort: database.port,
+            databaseName: database.databaseName,
+            username: { secretName: dbCredentials, key: "username" },
+            password: { secretName: dbCredentials, key: "password" },
+            replicas: sizing.pooler.replicas,
+            maxClientConnections: sizing.pooler.maxClientConnections,
+            defaultPoolSize: sizing.pooler.defaultPoolSize,
+            ...POOLER_POD,
+            nodeSelector: { "tiered-infra/pool": "app" },
+        }, allOpts)
+        : undefined;
 
-    const vectorDbUrl = sizing.vectorDb.mode === "selfHosted" ? selfHostedVectorDb(prefix, cfg, namespaceName, allOpts) : undefined;
+    // Stateful services (vector DB, time series, graph) on the dedicated nodes, volumes backed up.
+    const services = selfHostedServices(cfg).map((name) => {
+        const preset = sizedPreset(cfg, name);
+        const backupTag = { key: "tiered-infra/backup-plan", value: `${prefix}-${name}` };
+        new VolumeBackupPlan(`${prefix}-${name}`, { selectionTag: backupTag }, allOpts);
+        const service = new StatefulService(`${prefix}-${name}`, {
+            ...preset,
+            runtime: { kind: "kubernetes", namespace: namespaceName, secretName: "app-secrets", dedicatedPool: STATEFUL_POOL, backupTag },
+        }, allOpts);
+        return { preset, url: pulumi.interpolate`http://${service.host}:${service.port}` };
+    });
 
-    const appRole = serviceAccountRole(`${prefix}-app`, {
-        oidcProviderArn: cluster.oidcProviderArn,
-        oidcIssuerUrl: cluster.oidcIssuerUrl,
-        namespace: cfg.app.name,
-        serviceAccount: cfg.app.name,
-        // Cache access is IAM authentication as the cache's app user; nothing else.
-        inlinePolicy: pulumi.all([cache.replicationGroupArn, cache.appUserArn]).apply(([group, user]) => JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Action: "elasticache:Connect", Resource: [group, user] }],
-        })),
-    }, { provider: awsProvider });
+    const appRole = cache
+        ? serviceAccountRole(`${prefix}-app`, {
+            oidcProviderArn: cluster.oidcProviderArn,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            namespace: cfg.app.name,
+            serviceAccount: cfg.app.name,
+            // Cache access is IAM authentication as the cache's app user; nothing else.
+            inlinePolicy: pulumi.all([cache.replicationGroupArn, cache.appUserArn]).apply(([group, user]) => JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: "elasticache:Connect", Resource: [group, user] }],
+            })),
+        }, { provider: awsProvider })
+        : undefined;
 
     const app = new AppTier(prefix, {
         appName: cfg.app.name,
@@ -135,25 +159,21 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         port: cfg.app.port,
         healthPath: cfg.app.healthPath,
         ...sizing.app,
-        serviceAccountRoleArn: appRole.arn,
+        serviceAccountRoleArn: appRole?.arn,
         env: {
             ...cfg.app.env,
             CORS_ORIGIN: cfg.corsOrigins.join(","),
-            DATABASE_HOST: pooler.host,
-            DATABASE_PORT: String(pooler.port),
-            DATABASE_NAME: database.databaseName,
-            REDIS_HOST: cache.primaryEndpoint,
-            REDIS_READER_HOST: cache.readerEndpoint,
-            REDIS_PORT: String(cache.port),
-            REDIS_TLS: "true",
-            REDIS_USER: cache.appUserName,
-            REDIS_AUTH: "iam",
-            ...(vectorDbUrl ? { VECTOR_DB_URL: vectorDbUrl } : {}),
+            ...(pooler && database ? { DATABASE_HOST: pooler.host, DATABASE_PORT: String(pooler.port), DATABASE_NAME: database.databaseName } : {}),
+            ...(cache
+                ? { REDIS_HOST: cache.primaryEndpoint, REDIS_READER_HOST: cache.readerEndpoint, REDIS_PORT: String(cache.port), REDIS_TLS: "true", REDIS_USER: cache.appUserName, REDIS_AUTH: "iam" }
+                : {}),
+            ...Object.fromEntries(services.flatMap((s) => [[s.preset.urlEnv, s.url], ...Object.entries(s.preset.appEnv ?? {})])),
         },
         secretEnv: {
-            DATABASE_USER: { secretName: dbCredentials, key: "username" },
-            DATABASE_PASSWORD: { secretName: dbCredentials, key: "password" },
+            ...(database ? { DATABASE_USER: { secretName: dbCredentials, key: "username" }, DATABASE_PASSWORD: { secretName: dbCredentials, key: "password" } } : {}),
             ...appSecretRefs,
+            ...Object.fromEntries(services.flatMap((s) => Object.entries(s.preset.appSecretEnv ?? {}).map(([env, secret]) => [env, { secretName: "app-secrets", key: secret }]))),
+            ...Object.fromEntries(cfg.generatedSecrets.map((k) => [k, { secretName: "app-secrets", key: k }])),
         },
         nodeSelector: { "tiered-infra/pool": "app" },
     }, { providers: { kubernetes: cluster.provider } });
@@ -195,17 +215,22 @@ export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
         staticAssetsBucket: cdn.staticBucketName,
         appServiceEndpoint: pulumi.interpolate`http://${origin.dnsName}`,
         appInternalUrl: app.internalUrl,
-        databaseEndpoint: pulumi.interpolate`${database.address}:${database.port}`,
-        databaseReaderEndpoints: database.readerAddresses,
-        databaseCredentialsSecretArn: database.masterSecretArn,
-        cacheEndpoint: pulumi.interpolate`${cache.primaryEndpoint}:${cache.port}`,
-        vectorDbUrl: vectorDbUrl ?? `managed (${cfg.managedVectorDb?.provider})`,
+        ...(database
+            ? { databaseEndpoint: pulumi.interpolate`${database.address}:${database.port}`, databaseReaderEndpoints: database.readerAddresses, databaseCredentialsSecretArn: database.masterSecretArn }
+            : {}),
+        ...(cache ? { cacheEndpoint: pulumi.interpolate`${cache.primaryEndpoint}:${cache.port}` } : {}),
+        ...Object.fromEntries(services.map((s) => [`${s.preset.serviceName}Url`, s.url])),
+        ...(cfg.managedVectorDb && cfg.sizing.vectorDb.mode === "managed" ? { vectorDbUrl: `managed (${cfg.managedVectorDb.provider})` } : {}),
     };
 }
 
+/** Label and taint value of the node group that holds the stateful services. */
+export const STATEFUL_POOL = "stateful";
+
 /**
  * Node capacity follows pod sizing: the app group holds the HPA's bounds plus the pooler and the
- * cluster add-ons, one node per AZ at least; the vector group holds one replica per node.
+ * cluster add-ons, one node per AZ at least; the stateful group holds one stateful pod per node,
+ * sized for the largest of them.
  */
 function nodeGroupsFor(cfg: StackConfig) {
     const sizing = cfg.sizing;
@@ -215,48 +240,28 @@ function nodeGroupsFor(cfg: StackConfig) {
         maxPods: sizing.app.maxReplicas,
         minNodes: sizing.network.azCount,
         architecture: cfg.app.architecture,
-        sharedPods: [{ pod: POOLER_POD, count: sizing.pooler.replicas }, ...CLUSTER_SYSTEM_PODS],
+        sharedPods: [...(cfg.system.database ? [{ pod: POOLER_POD, count: sizing.pooler.replicas }] : []), ...CLUSTER_SYSTEM_PODS],
     });
     const groups: ConstructorParameters<typeof Cluster>[1]["nodeGroups"] = {
         app: { sizing: app, architecture: cfg.app.architecture, labels: { "tiered-infra/pool": "app" } },
     };
-    if (sizing.vectorDb.mode === "selfHosted") {
-        const vector = sizeNodeGroup({
-            pod: { cpuMillicores: sizing.vectorDb.cpuMillicores, memoryMiB: sizing.vectorDb.memoryMiB },
-            minPods: sizing.vectorDb.replicas,
-            maxPods: sizing.vectorDb.replicas,
-            minNodes: sizing.vectorDb.replicas,
+    const stateful = selfHostedServices(cfg).map((s) => sizedPreset(cfg, s));
+    if (stateful.length > 0) {
+        const pods = stateful.reduce((n, s) => n + s.replicas, 0);
+        const pool = sizeNodeGroup({
+            pod: { cpuMillicores: Math.max(...stateful.map((s) => s.cpuMillicores)), memoryMiB: Math.max(...stateful.map((s) => s.memoryMiB)) },
+            minPods: pods,
+            maxPods: pods,
+            minNodes: Math.max(...stateful.map((s) => s.replicas)),
             maxPodsPerNode: 1,
             architecture: "arm64",
         });
-        groups.vector = {
-            sizing: vector,
+        groups[STATEFUL_POOL] = {
+            sizing: pool,
             architecture: "arm64",
-            labels: { "tiered-infra/pool": "vector" },
-            taints: [{ key: "tiered-infra/pool", value: "vector", effect: "NO_SCHEDULE" }],
+            labels: { "tiered-infra/pool": STATEFUL_POOL },
+            taints: [{ key: "tiered-infra/pool", value: STATEFUL_POOL, effect: "NO_SCHEDULE" }],
         };
     }
     return groups;
-}
-
-/** ChromaDB on the dedicated vector nodes, its volumes backed up hourly/daily/weekly (RPO 1 h). */
-function selfHostedVectorDb(prefix: string, cfg: StackConfig, namespace: pulumi.Input<string>, opts: pulumi.ComponentResourceOptions): pulumi.Output<string> {
-    const backupTag = { key: "tiered-infra/backup-plan", value: `${prefix}-vector` };
-    new VolumeBackupPlan(`${prefix}-vector`, { selectionTag: backupTag }, opts);
-    const vector = new StatefulService(`${prefix}-vector`, {
-        serviceName: "chroma",
-        namespace,
-        image: CHROMA.image,
-        tag: CHROMA.tag,
-        ports: [{ name: "http", port: CHROMA.port }],
-        healthPath: CHROMA.healthPath,
-        replicas: cfg.sizing.vectorDb.replicas,
-        cpuMillicores: cfg.sizing.vectorDb.cpuMillicores,
-        memoryMiB: cfg.sizing.vectorDb.memoryMiB,
-        storage: { sizeGiB: cfg.sizing.vectorDb.storageGiB, mountPath: CHROMA.dataPath },
-        env: { IS_PERSISTENT: "TRUE", PERSIST_DIRECTORY: CHROMA.dataPath, ANONYMIZED_TELEMETRY: "FALSE" },
-        dedicatedPool: "vector",
-        backupTag,
-    }, opts);
-    return pulumi.interpolate`http://${vector.host}:${vector.port}`;
 }

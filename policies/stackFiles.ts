@@ -29,6 +29,8 @@ function walk(value: unknown, path: string, lastKey: string, out: Array<{ path: 
         return;
     }
     if (typeof value !== "string" || value === "") return;
+    // An UPPER_SNAKE identifier names a secret (e.g. in generatedSecrets); it is not one.
+    if (/^[A-Z][A-Z0-9_]*$/.test(value)) return;
     if (isSecretLikeValue(value)) out.push({ path, message: "holds a value that looks like a credential in plain text" });
     else if (isSecretLikeName(lastKey.replace(/^.*:/, ""))) out.push({ path, message: `is a secret-looking key with a plain-text value; set it with \`pulumi config set --secret\`` });
 }

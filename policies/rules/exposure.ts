@@ -78,10 +78,13 @@ export const bucketPublicAccess: StackPolicyDefinition = {
     },
 };
 
+/** Label the platform puts on local containers: `data` for stores, `app` and `proxy` for entry points. */
+export const DOCKER_ROLE_LABEL = "tiered-infra.role";
+
 export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     kind: "resource",
     name: "docker-container-restrict-published-data-ports",
-    description: "Local containers publish data-store ports only on the loopback address, never on every interface.",
+    description: "Local data stores publish no port beyond the loopback address (an unlabelled container: no data-store port).",
     severity: "high",
     enforcementLevel: "mandatory",
     concern: "exposure",
@@ -90,8 +93,11 @@ export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     resourceTypes: [DOCKER_CONTAINER],
     config: portsConfig,
     check(r, c) {
+        const role = (Array.isArray(r.props.labels) ? r.props.labels : []).find((l: any) => l.label === DOCKER_ROLE_LABEL)?.value;
+        // A store is private whatever its port; an entry point (app, proxy) may publish its own.
+        const guarded = (port: number) => role === "data" || (role === undefined && c.dataPorts.includes(port));
         return (r.props.ports ?? [])
-            .filter((p: any) => c.dataPorts.includes(Number(p.internal)) && p.external !== undefined && (p.ip ?? "0.0.0.0") !== "127.0.0.1")
+            .filter((p: any) => guarded(Number(p.internal)) && p.external !== undefined && (p.ip ?? "0.0.0.0") !== "127.0.0.1")
             .map((p: any) => `port ${p.internal} is published on ${p.ip ?? "0.0.0.0"}:${p.external}`);
     },
 };

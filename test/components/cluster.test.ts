@@ -28,11 +28,11 @@ describe("Cluster", () => {
                 assert.deepEqual(vpc.publicAccessCidrs, ["203.0.113.0/24"]);
             });
 
-            it("sizes an app node group that covers the HPA maximum and a tainted vector node group", async () => {
+            it("sizes an app node group that covers the HPA maximum and a tainted stateful node group", async () => {
                 const r = resourcesOf(await planShippedStack(tier));
                 const groups = r.ofType("aws:eks/nodeGroup:NodeGroup");
                 const app = groups.find((g) => g.inputs.labels["tiered-infra/pool"] === "app")!;
-                const vector = groups.find((g) => g.inputs.labels["tiered-infra/pool"] === "vector")!;
+                const vector = groups.find((g) => g.inputs.labels["tiered-infra/pool"] === "stateful")!;
                 const row = TIERS[tier];
                 const expected = sizeNodeGroup({ pod: { cpuMillicores: row.app.cpuMillicores, memoryMiB: row.app.memoryMiB }, minPods: row.app.minReplicas, maxPods: row.app.maxReplicas, minNodes: row.network.azCount, architecture: "arm64" });
                 assert.deepEqual(app.inputs.instanceTypes, [expected.instanceType]);
@@ -41,7 +41,7 @@ describe("Cluster", () => {
                 const { minSize, maxSize } = app.inputs.scalingConfig;
                 assert.ok(minSize >= row.network.azCount, "a node per AZ at least");
                 assert.ok(maxSize * expected.podsPerNode >= row.app.maxReplicas, `max ${maxSize} nodes x ${expected.podsPerNode} pods < ${row.app.maxReplicas}`);
-                assert.deepEqual(vector.inputs.taints, [{ key: "tiered-infra/pool", value: "vector", effect: "NO_SCHEDULE" }]);
+                assert.deepEqual(vector.inputs.taints, [{ key: "tiered-infra/pool", value: "stateful", effect: "NO_SCHEDULE" }]);
                 assert.equal(vector.inputs.scalingConfig.minSize, row.vectorDb.replicas);
             });
 

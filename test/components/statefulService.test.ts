@@ -5,14 +5,14 @@ import { planShippedStack, resourcesOf, runProgram } from "../harness";
 
 describe("StatefulService (vector database)", () => {
     for (const tier of TIER_NAMES) {
-        it(`${tier}: replicas and resources from the tier row, on the dedicated vector nodes`, async () => {
+        it(`${tier}: replicas and resources from the tier row, on the dedicated stateful nodes`, async () => {
             const sts = resourcesOf(await planShippedStack(tier)).one("kubernetes:apps/v1:StatefulSet").inputs;
             const row = TIERS[tier].vectorDb;
             assert.equal(sts.spec.replicas, row.replicas);
             const pod = sts.spec.template.spec;
             assert.deepEqual(pod.containers[0].resources.requests, { cpu: `${row.cpuMillicores}m`, memory: `${row.memoryMiB}Mi` });
-            assert.deepEqual(pod.nodeSelector, { "tiered-infra/pool": "vector" });
-            assert.deepEqual(pod.tolerations, [{ key: "tiered-infra/pool", operator: "Equal", value: "vector", effect: "NoSchedule" }]);
+            assert.deepEqual(pod.nodeSelector, { "tiered-infra/pool": "stateful" });
+            assert.deepEqual(pod.tolerations, [{ key: "tiered-infra/pool", operator: "Equal", value: "stateful", effect: "NoSchedule" }]);
             assert.equal(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage, `${row.storageGiB}Gi`);
         });
     }
@@ -24,9 +24,9 @@ describe("StatefulService (vector database)", () => {
         const sc = r.one("kubernetes:storage.k8s.io/v1:StorageClass").inputs;
         assert.deepEqual([sc.reclaimPolicy, sc.parameters.type, sc.parameters.encrypted], ["Retain", "gp3", "true"]);
         assert.equal(sts.spec.volumeClaimTemplates[0].spec.storageClassName, sc.metadata.name);
-        assert.match(sc.parameters.tagSpecification_1, /^tiered-infra\/backup-plan=web-medium-vector$/);
-        assert.equal(r.one("kubernetes:policy/v1:PodDisruptionBudget", "vector-pdb").inputs.spec.maxUnavailable, 1);
-        assert.equal(r.one("kubernetes:core/v1:Service", "vector-headless").inputs.spec.clusterIP, "None");
+        assert.match(sc.parameters.tagSpecification_1, /^tiered-infra\/backup-plan=web-medium-chroma$/);
+        assert.equal(r.one("kubernetes:policy/v1:PodDisruptionBudget", "chroma-pdb").inputs.spec.maxUnavailable, 1);
+        assert.equal(r.one("kubernetes:core/v1:Service", "chroma-headless").inputs.spec.clusterIP, "None");
         assert.equal(sts.spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey, "kubernetes.io/hostname");
     });
 
@@ -37,7 +37,7 @@ describe("StatefulService (vector database)", () => {
         assert.equal(plan.rules[0].schedule, "cron(0 * * * ? *)");
         assert.deepEqual(plan.rules.map((x: any) => x.lifecycle.deleteAfter), [2, 35, 365]);
         const selection = r.one("aws:backup/selection:Selection").inputs;
-        assert.deepEqual(selection.selectionTags, [{ type: "STRINGEQUALS", key: "tiered-infra/backup-plan", value: "web-small-vector" }]);
+        assert.deepEqual(selection.selectionTags, [{ type: "STRINGEQUALS", key: "tiered-infra/backup-plan", value: "web-small-chroma" }]);
         assert.match(r.one("aws:backup/vault:Vault").inputs.kmsKeyArn, /^arn:aws:kms:/);
     });
 

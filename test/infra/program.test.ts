@@ -15,8 +15,9 @@ describe("program", () => {
 
     it("emits Kubernetes objects that validate against the official OpenAPI models, in every stack", async () => {
         for (const stack of listStacks(project)) {
-            const objects = kubernetesObjects((await planShippedStack(stack)).preview.steps);
-            assert.ok(objects.length >= 5, `${stack}: ${objects.length} objects`);
+            const run = await planShippedStack(stack);
+            const objects = kubernetesObjects(run.preview.steps);
+            if (run.preview.config?.["tiered-infra:platform"] !== "local") assert.ok(objects.length >= 5, `${stack}: ${objects.length} objects`);
             for (const { urn, object } of objects) {
                 try {
                     validateKubernetesObject(object);

@@ -19,7 +19,8 @@ async function evaluate(stack: string, mutate?: (p: PreviewJson) => void): Promi
     const { pack, info } = await policyPack();
     const preview: PreviewJson = JSON.parse(JSON.stringify((await planShippedStack(stack)).preview));
     mutate?.(preview);
-    const file = policyConfigFileFor(stack, stack)!;
+    const config = preview.config ?? {};
+    const file = policyConfigFileFor(stack, String(config["tiered-infra:tier"]), undefined, String(config["tiered-infra:platform"] ?? "aws"))!;
     await pack.configure(validatePolicyConfig(file, readPolicyConfig(file), info));
     const diagnostics = await pack.analyzeAll(analyzableStates(preview));
     return { info, result: { stack, packName: info.name, packVersion: info.version, configFile: file, findings: diagnostics.map(toFinding), stackFileFindings: [] } };

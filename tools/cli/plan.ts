@@ -152,7 +152,7 @@ export async function main(argv: string[], out: (line: string) => void = console
             if (packStart) {
                 pack ??= await packStart;
                 info ??= await pack.info();
-                const configFile = opts.policyConfig ?? policyConfigFileFor(s.stack, s.tier);
+                const configFile = opts.policyConfig ?? policyConfigFileFor(s.stack, s.tier, undefined, String(s.preview.config?.["tiered-infra:platform"] ?? "aws"));
                 const config = validatePolicyConfig(configFile ?? "(defaults)", configFile ? readPolicyConfig(configFile) : {}, info);
                 const stackFileFindings: StackFileFinding[] = s.stackFile ? scanStackFile(s.stackFile) : [];
                 policy = await evaluatePreview(pack, info, s.stack, s.preview, config, configFile && path.relative(project.dir, configFile), stackFileFindings);

@@ -39,6 +39,7 @@ export function usageOf(stack: string, tier: string | undefined, file?: UsageFil
 }
 
 export function estimatePreview(stack: string, tier: string | undefined, preview: PreviewJson, usageFile?: UsageFile, usageFileName?: string): StackCost {
-    const region = typeof preview.config?.["aws:region"] === "string" ? (preview.config["aws:region"] as string) : "unknown";
+    const local = preview.config?.["tiered-infra:platform"] === "local";
+    const region = typeof preview.config?.["aws:region"] === "string" ? (preview.config["aws:region"] as string) : local ? "local" : "unknown";
     return estimate(analyzableStates(preview), { stack, tier, region, usage: usageOf(stack, tier, usageFile, usageFileName), config: preview.config });
 }

@@ -104,7 +104,7 @@ export const FREE_TYPES = new Set([
 
 /** Whole families that run on, or are billed through, something priced elsewhere. */
 function isFreeFamily(type: string): boolean {
-    return type.startsWith("pulumi:providers:") || type.startsWith("kubernetes:") || type.startsWith("docker:");
+    return type.startsWith("pulumi:providers:") || type.startsWith("kubernetes:") || type.startsWith("docker:") || type.startsWith("random:");
 }
 
 function nameOf(urn: string): string {
@@ -263,7 +263,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
-    const regionPriced = priceOf(ctx.region, "kms.key") !== undefined;
+    // Local stacks run on the developer's machine: nothing to price, and nothing unpriced.
+    const regionPriced = ctx.region === "local" || priceOf(ctx.region, "kms.key") !== undefined;
 
     const costs: ResourceCost[] = [];
     const free = new Set<string>();

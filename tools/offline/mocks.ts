@@ -212,6 +212,28 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             state.id = id;
             if (type === "kubernetes:core/v1:Service") state.spec = { ...(inputs.spec ?? {}), clusterIP: `172.20.${parseInt(hex(seed, 2), 16)}.${parseInt(hex(seed + 1, 2), 16) % 250 + 1}` };
         }
+        switch (type) {
+            case "random:index/randomPassword:RandomPassword":
+                // Deterministic stand-in; the SDK marks `result` secret, so it shows as [secret].
+                state.result = `offline-${hex(seed, Number(inputs.length ?? 16) - 8)}`;
+                id = "none";
+                state.id = id;
+                break;
+            case "docker:index/remoteImage:RemoteImage":
+                state.imageId = `sha256:${hex(seed, 64)}`;
+                state.repoDigest = `${String(inputs.name).split(":")[0]}@sha256:${hex(seed + "d", 64)}`;
+                id = `${state.imageId}${inputs.name}`;
+                state.id = id;
+                break;
+            case "docker:index/network:Network":
+            case "docker:index/volume:Volume":
+            case "docker:index/container:Container":
+                state.name = inputs.name ?? physicalName;
+                id = hex(seed, 64);
+                state.id = id;
+                if (type.endsWith("Volume")) state.mountpoint = `/var/lib/docker/volumes/${state.name}/_data`;
+                break;
+        }
         if (type === "kubernetes:helm.sh/v3:Release") {
             state.name = inputs.name ?? physicalName;
             state.status = { name: state.name, namespace: inputs.namespace ?? "default", status: "deployed", version: inputs.version, chart: inputs.chart };

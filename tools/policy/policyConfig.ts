@@ -11,9 +11,12 @@ import { AnalyzerInfo, Level, PolicyPackConfig } from "./analyzer";
 export const POLICY_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
 const LEVELS: Level[] = ["advisory", "mandatory", "remediate", "disabled"];
 
-/** The config file for a stack: `policies/config/<stack>.json`, else `<tier>.json`, else none. */
-export function policyConfigFileFor(stack: string, tier: string | undefined, packDir = POLICY_PACK_DIR): string | undefined {
-    for (const name of [stack, tier]) {
+/**
+ * The config file for a stack: `policies/config/<stack>.json`, else `local.json` for local stacks,
+ * else `<tier>.json`, else none.
+ */
+export function policyConfigFileFor(stack: string, tier: string | undefined, packDir = POLICY_PACK_DIR, platform?: string): string | undefined {
+    for (const name of [stack, platform === "local" ? "local" : undefined, tier]) {
         if (!name) continue;
         const file = path.join(packDir, "config", `${name}.json`);
         if (fs.existsSync(file)) return file;
