@@ -2,12 +2,12 @@
  * `npm run cost`: the monthly cost of a stack (or every stack, side by side with the seed's
  * range) before anything is deployed, from the offline plan or a real `pulumi preview --json`.
  *
- * Exit codes: 0 done; 2 bad input (flags, files, stack config, usage); 3 internal error.
+ * Exit codes (tools/cli/common.ts): 0 done; 2 bad input (flags, files, stack config, usage); 3 internal error.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
+import { EXIT, parseArgs, reportError } from "./support/common";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../../infra/config";
 import { StackCost } from "../cost/estimator";
 import { estimatePreview, readUsageFile, UsageFile } from "../cost/estimateStack";
 import { buildReport, compare, CostReport, diffText, htmlReport, markdownReport, tableReport } from "../cost/report";
@@ -49,16 +49,9 @@ export async function main(argv: string[], out: (line: string) => void = console
         .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("table"))
         .option("-o, --out <file>", "write the report to FILE (html defaults to reports/cost.html)")
         .option("--compare-to <file>", "show per-resource differences against an earlier --format json report")
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd())
-        .exitOverride()
-        .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-    try {
-        program.parse(argv, { from: "user" });
-    } catch (e) {
-        if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-        throw e;
-    }
-    const opts = program.opts<CostOptions>();
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd());
+    const opts = parseArgs<CostOptions>(program, argv, out, err);
+    if (typeof opts === "number") return opts;
     try {
         const usageFile: UsageFile | undefined = opts.usage ? readUsageFile(opts.usage) : undefined;
         const previous = opts.compareTo ? readReport(opts.compareTo) : undefined;
@@ -92,13 +85,8 @@ export async function main(argv: string[], out: (line: string) => void = console
         }
         if (previous) out(diffText(compare(previous, report)));
         for (const s of report.stacks) if (!s.regionPriced) err(`warning: ${s.stack}: region ${s.region} has no prices in the catalog; its estimate is incomplete (only us-east-1 is priced)`);
-        return 0;
+        return EXIT.ok;
     } catch (e) {
-        if (e instanceof ConfigError || e instanceof InputError) {
-            err(`error: ${e.message}`);
-            return 2;
-        }
-        err(`internal error: ${(e as Error)?.message ?? String(e)}`);
-        return 3;
+        return reportError(e, err);
     }
 }

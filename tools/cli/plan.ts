@@ -6,7 +6,8 @@
  * Exit codes: 0 clean; 1 gate failure (mandatory policy violation or budget); 2 bad input
  * (flags, stack files, stack config, policy config); 3 internal error.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
+import { EXIT, parseArgs, reportError } from "./support/common";
 import * as fs from "fs";
 import * as path from "path";
 import { estimatePreview } from "../cost/estimateStack";
@@ -21,7 +22,7 @@ import { allFindings, evaluatePreview, mandatoryCount, PolicyResult } from "../p
 import { POLICY_PACK_DIR, policyConfigFileFor, readPolicyConfig, validatePolicyConfig } from "../policy/policyConfig";
 import { junitReport, markdownReport, sarifReport, textReport } from "../policy/reports";
 
-export const EXIT = { ok: 0, gate: 1, input: 2, internal: 3 } as const;
+export { EXIT } from "./support/common";
 
 interface PlanOptions {
     stack: string;
@@ -117,16 +118,9 @@ export async function main(argv: string[], out: (line: string) => void = console
         .option("--markdown <file>", "write a policy summary for a pull-request comment")
         .option("--no-tree", "omit the resource tree")
         .option("-q, --quiet", "print only the summary line per stack (and blocking findings)")
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd())
-        .exitOverride()
-        .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-    try {
-        program.parse(argv, { from: "user" });
-    } catch (e) {
-        if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
-        throw e;
-    }
-    const opts = program.opts<PlanOptions>();
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd());
+    const opts = parseArgs<PlanOptions>(program, argv, out, err);
+    if (typeof opts === "number") return opts;
 
     let pack: PolicyPackProcess | undefined;
     let packStart: Promise<PolicyPackProcess> | undefined;
@@ -191,14 +185,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         }
         return EXIT.ok;
     } catch (e) {
-        // ConfigError is matched by name: importing its module would load the Pulumi SDK up front.
-        if (e instanceof InputError || (e as Error)?.name === "ConfigError") {
-            err(`error: ${(e as Error).message}`);
-            return EXIT.input;
-        }
-        err(`internal error: ${(e as Error)?.message ?? String(e)}`);
-        err("This is a bug in tiered-infra; please report it with the command you ran.");
-        return EXIT.internal;
+        return reportError(e, err);
     } finally {
         if (!pack && packStart) pack = await packStart.catch(() => undefined);
         await pack?.stop();

@@ -1,0 +1,35 @@
+/** What every command-line tool shares: exit codes, argument parsing, and turning errors into them. */
+import { Command, CommanderError } from "commander";
+import { InputError } from "../../offline/stackFiles";
+
+/** 0 clean; 1 gate failure (mandatory policy violation or budget); 2 bad input; 3 internal error. */
+export const EXIT = { ok: 0, gate: 1, input: 2, internal: 3 } as const;
+
+export type Printer = (line: string) => void;
+
+/** Parses `argv` with `program`; returns its options, or the exit code when parsing ended the run (help, bad flag). */
+export function parseArgs<T>(program: Command, argv: string[], out: Printer, err: Printer): T | number {
+    program.exitOverride().configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
+    try {
+        program.parse(argv, { from: "user" });
+    } catch (e) {
+        if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+        throw e;
+    }
+    return program.opts<T & object>();
+}
+
+/**
+ * Bad input (our InputError, or the program's ConfigError, matched by name so that importing this
+ * module never loads the Pulumi SDK) is reported as such with exit 2; anything else is a bug: exit 3.
+ * Never a stack trace either way.
+ */
+export function reportError(e: unknown, err: Printer): number {
+    if (e instanceof InputError || (e as Error)?.name === "ConfigError") {
+        err(`error: ${(e as Error).message}`);
+        return EXIT.input;
+    }
+    err(`internal error: ${(e as Error)?.message ?? String(e)}`);
+    err("This is a bug in tiered-infra; please report it with the command you ran.");
+    return EXIT.internal;
+}
