@@ -25,20 +25,28 @@ export interface DataProtection {
 
 export const FULL_DATA_PROTECTION: DataProtection = { deletionProtection: true, finalSnapshot: true, protect: true };
 
-export interface DatabaseArgs {
+/** How big and how resilient the database is: a row of the tier table (infra/tiers.ts). */
+export interface DatabaseSizing {
+    /** RDS instance class, e.g. db.r6g.xlarge. */
+    instanceClass: string;
+    /** Standby in a second AZ with automatic failover. */
+    multiAz: boolean;
+    /** Single-AZ read replicas of the primary. */
+    readReplicas: number;
+    /** Initial gp3 storage in GiB. */
+    allocatedStorageGiB: number;
+    /** Storage-autoscaling ceiling in GiB. */
+    maxAllocatedStorageGiB: number;
+    /** Automated backup retention in days (1-35). */
+    backupRetentionDays: number;
+}
+
+export interface DatabaseArgs extends DatabaseSizing {
     vpcId: pulumi.Input<string>;
     /** Isolated subnets (no route out). */
     subnetIds: pulumi.Input<string>[];
     /** Security groups allowed to connect on 5432 (the nodes running the pooler). Nothing else is. */
     clientSecurityGroupIds: pulumi.Input<string>[];
-    instanceClass: string;
-    multiAz: boolean;
-    readReplicas: number;
-    /** gp3 storage in GiB, and the storage-autoscaling ceiling. */
-    allocatedStorageGiB: number;
-    maxAllocatedStorageGiB: number;
-    /** Automated backup retention in days (1-35). */
-    backupRetentionDays: number;
     /** Daily backup window (UTC). Default 03:00-04:00. */
     backupWindow?: string;
     /** Weekly maintenance window (UTC). Default Sunday 04:30-05:30, right after backups. */

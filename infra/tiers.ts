@@ -10,6 +10,8 @@
  * (../shared/reference/pricing.md, dated per row).
  */
 
+import type { DatabaseSizing } from "../components/database";
+
 /** Valid CloudWatch Logs retention values (AWS PutRetentionPolicy API reference, read 2026-11-23). */
 export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
@@ -52,18 +54,8 @@ export interface TierSizing {
         /** Server connections per database/user pair each PgBouncer opens. */
         defaultPoolSize: number;
     };
-    database: {
-        /** RDS instance class. */
-        instanceClass: string;
-        multiAz: boolean;
-        readReplicas: number;
-        /** Initial gp3 storage in GiB. */
-        allocatedStorageGiB: number;
-        /** Storage autoscaling ceiling in GiB. */
-        maxAllocatedStorageGiB: number;
-        /** Automated backup retention (seed 002: daily backups kept 30 days). */
-        backupRetentionDays: number;
-    };
+    /** RDS PostgreSQL (seed 002: daily backups kept 30 days). */
+    database: DatabaseSizing;
     cache: {
         /** ElastiCache node type. */
         nodeType: string;
