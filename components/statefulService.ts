@@ -48,6 +48,8 @@ export interface KubernetesRuntime {
 export interface DockerRuntime {
     kind: "docker";
     networkName: pulumi.Input<string>;
+    /** Prefix of the container and volume names, so two stacks can share a Docker host (the network alias stays the service name). */
+    namePrefix: string;
     /** Secret values by secret name (the ones `secretEnv` names). */
     secretValues?: Record<string, pulumi.Output<string>>;
 }
@@ -169,7 +171,7 @@ export class StatefulService extends pulumi.ComponentResource {
     private onDocker(name: string, args: StatefulServiceSpec, rt: DockerRuntime) {
         const parent = { parent: this };
         const volume = new docker.Volume(`${name}-data`, {
-            name: `${args.serviceName}-data`,
+            name: `${rt.namePrefix}-${args.serviceName}-data`,
             labels: [{ label: "tiered-infra.backup", value: "daily" }],
         }, { ...parent, retainOnDelete: true });
         const image = new docker.RemoteImage(`${name}-image`, { name: `${args.image}:${args.tag}`, keepLocally: true }, parent);
@@ -180,7 +182,7 @@ export class StatefulService extends pulumi.ComponentResource {
         const file = (secret: string) => `/run/secrets/${secret.toLowerCase()}`;
         const port = args.ports[0];
         new docker.Container(`${name}-container`, {
-            name: args.serviceName,
+            name: `${rt.namePrefix}-${args.serviceName}`,
             image: image.imageId,
             restart: "unless-stopped",
             networksAdvanced: [{ name: rt.networkName, aliases: [args.serviceName] }],

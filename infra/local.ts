@@ -34,15 +34,19 @@ interface LocalContainerArgs {
     dependsOn?: pulumi.Resource[];
 }
 
-/** One long-running container with a health check, a restart policy and no literal secrets. */
-function localContainer(name: string, args: LocalContainerArgs): docker.Container {
+/**
+ * One long-running container with a health check, a restart policy and no literal secrets.
+ * `alias` is its name on the network; the container itself is `<app>-<alias>` so stacks can share a host.
+ */
+function localContainer(app: string, alias: string, args: LocalContainerArgs): docker.Container {
+    const name = alias === app ? app : `${app}-${alias}`;
     const image = new docker.RemoteImage(`${name}-image`, { name: args.image, keepLocally: true });
     const secrets = Object.entries(args.secrets ?? {});
     return new docker.Container(name, {
         name,
         image: image.imageId,
         restart: "unless-stopped",
-        networksAdvanced: [{ name: args.network.name, aliases: [name] }],
+        networksAdvanced: [{ name: args.network.name, aliases: [alias] }],
         envs: [
             ...Object.entries(args.env ?? {}).map(([k, v]) => pulumi.interpolate`${k}=${v}`),
             ...secrets.map(([k]) => `${k}_FILE=${secretFile(k)}`),
@@ -93,7 +97,7 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     const ready: pulumi.Resource[] = [];
 
     if (cfg.system.database) {
-        ready.push(localContainer("postgres", {
+        ready.push(localContainer(app, "postgres", {
             image: LOCAL_IMAGES.postgres,
             role: "data",
             network,
@@ -107,7 +111,7 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     }
     if (cfg.system.cache) {
         const acl = pulumi.interpolate`user default on >${secrets.REDIS_PASSWORD} ~* &* +@all\n`;
-        ready.push(localContainer("cache", {
+        ready.push(localContainer(app, "cache", {
             image: LOCAL_IMAGES.valkey,
             role: "data",
             network,
@@ -122,14 +126,14 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     }
     for (const name of cfg.system.statefulServices) {
         const preset = { ...sizedPreset(cfg, name), replicas: 1 };
-        ready.push(new StatefulService(`${app}-${name}`, { ...preset, runtime: { kind: "docker", networkName: network.name, secretValues: secrets } }));
+        ready.push(new StatefulService(`${app}-${name}`, { ...preset, runtime: { kind: "docker", networkName: network.name, namePrefix: app, secretValues: secrets } }));
         appEnv[preset.urlEnv] = `http://${preset.serviceName}:${preset.ports[0].port}`;
         Object.assign(appEnv, preset.appEnv ?? {});
         for (const [env, secret] of Object.entries(preset.appSecretEnv ?? {})) appSecrets[env] = secrets[secret];
     }
 
     const health = (port: number, path: string) => ["CMD-SHELL", `curl -fsS http://localhost:${port}${path} || wget -qO- http://localhost:${port}${path} || exit 1`];
-    const backend = localContainer(app, {
+    const backend = localContainer(app, app, {
         image: `${cfg.app.image}:${cfg.app.tag}`,
         role: "app",
         network,
@@ -142,7 +146,7 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     });
     const fe = cfg.system.frontend;
     const frontend = fe
-        ? localContainer(`${app}-frontend`, {
+        ? localContainer(app, "frontend", {
             image: `${fe.image}:${fe.tag}`,
             role: "app",
             network,
@@ -152,11 +156,11 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
             dependsOn: [backend],
         })
         : undefined;
-    localContainer(`${app}-proxy`, {
+    localContainer(app, "proxy", {
         image: LOCAL_IMAGES.nginx,
         role: "proxy",
         network,
-        files: [{ file: "/etc/nginx/conf.d/default.conf", content: proxyConfig(`${app}:${cfg.app.port}`, fe ? `${app}-frontend:${fe.port}` : `${app}:${cfg.app.port}`) }],
+        files: [{ file: "/etc/nginx/conf.d/default.conf", content: proxyConfig(`${app}:${cfg.app.port}`, fe ? `frontend:${fe.port}` : `${app}:${cfg.app.port}`) }],
         ports: [{ internal: 80, external: cfg.localPorts.proxy }],
         health: ["CMD-SHELL", "wget -qO- http://localhost/healthz || exit 1"],
         dependsOn: [backend, ...(frontend ? [frontend] : [])],

@@ -14,7 +14,8 @@ describe("local tier (Docker)", () => {
     it("runs the app, PostgreSQL, Valkey, ChromaDB, a frontend and nginx on one network", async () => {
         const r = resourcesOf(await planShippedStack("local"));
         const c = containers(r);
-        assert.deepEqual(Object.keys(c).sort(), ["cache", "chroma", "postgres", "web", "web-frontend", "web-proxy"]);
+        assert.deepEqual(Object.keys(c).sort(), ["web", "web-cache", "web-chroma", "web-frontend", "web-postgres", "web-proxy"]);
+        assert.deepEqual(c["web-postgres"].networksAdvanced[0].aliases, ["postgres"], "the app reaches stores by short alias");
         const network = r.one("docker:index/network:Network").inputs.name;
         for (const x of Object.values(c)) assert.deepEqual(x.networksAdvanced.map((n: any) => n.name), [network]);
     });
@@ -25,7 +26,7 @@ describe("local tier (Docker)", () => {
         assert.deepEqual(published(c["web-proxy"]), ["80->80"]);
         assert.deepEqual(published(c.web), ["12015->12015"]);
         assert.deepEqual(published(c["web-frontend"]), ["12016->12016"]);
-        for (const store of ["postgres", "cache", "chroma"]) {
+        for (const store of ["web-postgres", "web-cache", "web-chroma"]) {
             assert.deepEqual(published(c[store]), [], `${store} is private`);
             assert.equal(role(c[store]), "data");
         }
@@ -34,9 +35,9 @@ describe("local tier (Docker)", () => {
     it("routes /api/ to the backend and the rest to the frontend", async () => {
         const c = containers(resourcesOf(await planShippedStack("local")));
         const conf = c["web-proxy"].uploads.find((u: any) => u.file === "/etc/nginx/conf.d/default.conf").content;
-        assert.equal(conf, proxyConfig("web:12015", "web-frontend:12016"));
+        assert.equal(conf, proxyConfig("web:12015", "frontend:12016"));
         assert.match(conf, /location \/api\/ \{ proxy_pass http:\/\/web:12015;/);
-        assert.match(conf, /location \/ \{ proxy_pass http:\/\/web-frontend:12016;/);
+        assert.match(conf, /location \/ \{ proxy_pass http:\/\/frontend:12016;/);
     });
 
     it("gives every container a health check and a restart policy", async () => {
@@ -51,18 +52,18 @@ describe("local tier (Docker)", () => {
         const volumes = new Set(r.ofType("docker:index/volume:Volume").map((v) => v.inputs.name));
         const c = containers(r);
         const mounts = (x: any) => x.volumes.map((v: any) => `${v.volumeName}:${v.containerPath}`);
-        assert.deepEqual(mounts(c.postgres), ["web-postgres-data:/var/lib/postgresql/data"]);
-        assert.deepEqual(mounts(c.chroma), ["chroma-data:/data"]);
+        assert.deepEqual(mounts(c["web-postgres"]), ["web-postgres-data:/var/lib/postgresql/data"]);
+        assert.deepEqual(mounts(c["web-chroma"]), ["web-chroma-data:/data"]);
         assert.deepEqual(mounts(c.web), ["web-app-data:/app/data"]);
-        for (const x of [c.postgres, c.cache, c.chroma, c.web]) for (const v of x.volumes) assert.ok(volumes.has(v.volumeName));
+        for (const x of [c["web-postgres"], c["web-cache"], c["web-chroma"], c.web]) for (const v of x.volumes) assert.ok(volumes.has(v.volumeName));
     });
 
     it("hands secrets to containers as files, never as environment values or plain text", async () => {
         const run = await planShippedStack("local");
         const c = containers(resourcesOf(run));
-        assert.equal(envOf(c.postgres).POSTGRES_PASSWORD_FILE, "/run/secrets/postgres_password");
-        assert.equal(envOf(c.postgres).POSTGRES_PASSWORD, undefined);
-        assert.equal(c.postgres.uploads.find((u: any) => u.file === "/run/secrets/postgres_password").content, "[secret]");
+        assert.equal(envOf(c["web-postgres"]).POSTGRES_PASSWORD_FILE, "/run/secrets/postgres_password");
+        assert.equal(envOf(c["web-postgres"]).POSTGRES_PASSWORD, undefined);
+        assert.equal(c["web-postgres"].uploads.find((u: any) => u.file === "/run/secrets/postgres_password").content, "[secret]");
         assert.equal(envOf(c.web).DATABASE_PASSWORD_FILE, "/run/secrets/database_password");
         assert.equal(envOf(c.web).REDIS_PASSWORD_FILE, "/run/secrets/redis_password");
         const passwords = resourcesOf(run).ofType("random:index/randomPassword:RandomPassword");
@@ -93,9 +94,9 @@ describe("seed systems as stacks", () => {
 
     it("seed 000 locally: InfluxDB private, its password and token as files", async () => {
         const c = containers(resourcesOf(await planShippedStack("seed000-local")));
-        assert.deepEqual(c.influxdb.ports ?? [], []);
-        assert.equal(envOf(c.influxdb).DOCKER_INFLUXDB_INIT_RETENTION, "30d");
-        assert.equal(envOf(c.influxdb).DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE, "/run/secrets/influx_token");
+        assert.deepEqual(c["pm-influxdb"].ports ?? [], []);
+        assert.equal(envOf(c["pm-influxdb"]).DOCKER_INFLUXDB_INIT_RETENTION, "30d");
+        assert.equal(envOf(c["pm-influxdb"]).DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE, "/run/secrets/influx_token");
         assert.equal(envOf(c.pm).INFLUX_TOKEN_FILE, "/run/secrets/influx_token");
     });
 
@@ -118,8 +119,8 @@ describe("seed systems as stacks", () => {
 
     it("seed 001 locally: Dgraph private on a named volume, ADMIN_API_KEY as a file", async () => {
         const c = containers(resourcesOf(await planShippedStack("seed001-local")));
-        assert.deepEqual(c.dgraph.ports ?? [], []);
-        assert.deepEqual(c.dgraph.volumes.map((v: any) => v.volumeName), ["dgraph-data"]);
+        assert.deepEqual(c["graph-dgraph"].ports ?? [], []);
+        assert.deepEqual(c["graph-dgraph"].volumes.map((v: any) => v.volumeName), ["graph-dgraph-data"]);
         assert.equal(envOf(c.graph).ADMIN_API_KEY_FILE, "/run/secrets/admin_api_key");
         assert.equal(envOf(c.graph).CORS_ORIGIN, "http://localhost:5173");
     });
