@@ -61,11 +61,12 @@ export const STATEFUL_PRESETS: Record<StatefulPresetName, StatefulPreset> = {
         appEnv: { INFLUX_ORG: "predictive-maintenance", INFLUX_BUCKET: "sensor_data" },
     },
     // Seed 001 graph database: Dgraph (zero and alpha in one standalone container), private, on a
-    // persistent volume ("10GB initial"). dgraph/standalone on Docker Hub, read 2026-11-23.
+    // persistent volume ("10GB initial"). dgraph/standalone v24.1.2 (a tag seen in public use, read
+    // 2026-11-23; not checked against the registry from here).
     dgraph: {
         serviceName: "dgraph",
         image: "dgraph/standalone",
-        tag: "v24.1.4",
+        tag: "v24.1.2",
         ports: [{ name: "http", port: 8080 }, { name: "grpc", port: 9080 }],
         healthPath: "/health",
         replicas: 1,
