@@ -41,5 +41,18 @@ export function usageOf(stack: string, tier: string | undefined, file?: UsageFil
 export function estimatePreview(stack: string, tier: string | undefined, preview: PreviewJson, usageFile?: UsageFile, usageFileName?: string): StackCost {
     const local = preview.config?.["tiered-infra:platform"] === "local";
     const region = typeof preview.config?.["aws:region"] === "string" ? (preview.config["aws:region"] as string) : local ? "local" : "unknown";
-    return estimate(analyzableStates(preview), { stack, tier, region, usage: usageOf(stack, tier, usageFile, usageFileName), config: preview.config });
+    const cost = estimate(analyzableStates(preview), { stack, tier, region, usage: usageOf(stack, tier, usageFile, usageFileName), config: preview.config });
+    return { ...cost, seedSystem: !local && isSeed002System(preview.config?.["tiered-infra:system"]) };
+}
+
+/** Seed 002's website analyzer (the default system): PostgreSQL, Redis and ChromaDB. */
+function isSeed002System(raw: unknown): boolean {
+    if (raw === undefined) return true;
+    let sys: any;
+    try {
+        sys = typeof raw === "string" ? JSON.parse(raw) : raw;
+    } catch {
+        return false;
+    }
+    return sys?.database !== false && sys?.cache !== false && (sys?.statefulServices ?? ["chroma"]).includes("chroma");
 }

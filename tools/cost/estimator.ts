@@ -47,6 +47,8 @@ export interface ResourceCost {
 export interface StackCost {
     stack: string;
     tier?: string;
+    /** The stack deploys seed 002's system, so that seed's cost range for its tier applies. */
+    seedSystem?: boolean;
     region: string;
     /** False when the region has no prices: every component is unpriced. */
     regionPriced: boolean;

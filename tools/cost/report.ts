@@ -26,7 +26,8 @@ export interface CostReport {
 
 export function buildReport(costs: StackCost[]): CostReport {
     const stacks = costs.map((c): StackReport => {
-        const row = c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
+        // The ranges are seed 002's, for its system; other systems on a tier's sizing get none.
+        const row = c.seedSystem !== false && c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
         const seedRange = row ? { minMonthlyUsd: row.minMonthlyUsd, maxMonthlyUsd: row.maxMonthlyUsd } : null;
         const seedRangeStatus = seedRange ? (c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above" : "within") : null;
         return { ...c, seedRange, seedRangeStatus };
