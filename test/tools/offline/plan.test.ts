@@ -123,3 +123,11 @@ describe("plan", () => {
         assert.match(ok, /^small: \d+ resources to create/m);
     });
 });
+
+describe("tools/launch.js", () => {
+    it("names the tools it knows and exits 2 on an unknown one", () => {
+        const r = spawnSync(process.execPath, ["tools/launch.js", "deploy"], { cwd: PROJECT_DIR, encoding: "utf8" });
+        assert.equal(r.status, 2);
+        assert.match(r.stderr, /usage: node tools\/launch\.js <tool> \[options\]; tools: cost, plan/);
+    });
+});
