@@ -120,7 +120,3 @@ export const CATALOG: Record<string, Record<string, Price>> = {
 export function priceOf(region: string, key: string): Price | undefined {
     return CATALOG[region]?.[key];
 }
-
-export function pricedRegions(): string[] {
-    return Object.keys(CATALOG);
-}

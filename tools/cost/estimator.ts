@@ -240,8 +240,6 @@ const READERS: Record<string, Reader> = {
     },
 };
 
-export const PRICED_TYPES = Object.keys(READERS);
-
 function price(u: Usage, region: string): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);

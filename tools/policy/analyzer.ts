@@ -86,6 +86,17 @@ function nameOf(urn: string): string {
     return urn.split("::").slice(3).join("::");
 }
 
+/** Sets what AnalyzeRequest and AnalyzerResource share (same field names in both messages). */
+function describe<T>(msg: T, state: ResourceState): T {
+    const m = msg as any;
+    m.setType(state.type);
+    m.setUrn(state.urn);
+    m.setName(nameOf(state.urn));
+    m.setProperties(Struct.fromJavaScript(plain(state.inputs)));
+    m.setOptions(options(state));
+    return msg;
+}
+
 export class PolicyPackProcess {
     private constructor(private readonly child: ChildProcess, private readonly client: any, private readonly stderr: string[]) {}
 
@@ -204,25 +215,14 @@ export class PolicyPackProcess {
 
     /** Analyze: one resource's inputs, as the engine sends them before it creates the resource. */
     async analyze(state: ResourceState): Promise<Diagnostic[]> {
-        const req = new analyzerPb.AnalyzeRequest();
-        req.setType(state.type);
-        req.setUrn(state.urn);
-        req.setName(nameOf(state.urn));
-        req.setProperties(Struct.fromJavaScript(plain(state.inputs)));
-        req.setOptions(options(state));
-        return this.diagnostics(await this.call("analyze", req), state.urn);
+        return this.diagnostics(await this.call("analyze", describe(new analyzerPb.AnalyzeRequest(), state)), state.urn);
     }
 
     /** AnalyzeStack: every resource at once, for stack policies. */
     async analyzeStack(states: ResourceState[]): Promise<Diagnostic[]> {
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList(states.map((s) => {
-            const r = new analyzerPb.AnalyzerResource();
-            r.setType(s.type);
-            r.setUrn(s.urn);
-            r.setName(nameOf(s.urn));
-            r.setProperties(Struct.fromJavaScript(plain(s.inputs)));
-            r.setOptions(options(s));
+            const r = describe(new analyzerPb.AnalyzerResource(), s);
             if (s.parent) r.setParent(s.parent);
             r.setDependenciesList(s.dependencies ?? []);
             return r;
