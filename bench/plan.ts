@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { listStacks, readProject } from "../tools/offline/stackFiles";
+import { listStacks, readProject } from "../tools/offline/project";
 
 const ROOT = path.resolve(__dirname, "..");
 const FLOOR = ["-e", "require('@pulumi/pulumi'); require('@pulumi/aws'); require('@pulumi/kubernetes')"];

@@ -10,10 +10,10 @@ import * as path from "path";
 import { toPulumiPolicies } from "../policies/pack";
 import { ALL_POLICIES } from "../policies/registry";
 import { runStack } from "../tools/offline/engine";
-import { ResourceState } from "../tools/offline/previewJson";
-import { readProject, readStackConfig } from "../tools/offline/stackFiles";
+import { ResourceState } from "../core/plan/previewJson";
+import { readProject, readStackConfig } from "../tools/offline/project";
 import { PolicyPackProcess } from "../tools/policy/analyzer";
-import { analyzableStates } from "../tools/policy/evaluate";
+import { analyzableStates } from "../core/plan/previewJson";
 import { POLICY_PACK_DIR, readPolicyConfig, validatePolicyConfig } from "../tools/policy/policyConfig";
 import { deploy } from "../infra/program";
 

@@ -5,6 +5,7 @@ import { serviceAccountRole } from "./irsa";
 import { retainedLogGroup } from "./logs";
 import { NodeGroup, NodeGroupArgs } from "./nodeGroup";
 import { COMPONENT_TYPES } from "./types";
+import { APP_POOL, poolSelector } from "./nodePools";
 
 /** Control-plane log types EKS can ship; all of them are on (EKS user guide, "Control plane logs", read 2026-11-23). */
 export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
@@ -29,7 +30,7 @@ export const CLUSTER_SYSTEM_PODS = [
 export interface ClusterArgs {
     /**
      * Kubernetes minor version, pinned (never "latest" implicitly): upgrades are a reviewed change.
-     * See `KUBERNETES_VERSIONS` in infra/config.ts for the allowed values and their support dates.
+     * See `KUBERNETES_VERSIONS` in core/kubernetesVersions.ts for the allowed values and their support dates.
      */
     kubernetesVersion: string;
     region: string;
@@ -43,7 +44,7 @@ export interface ClusterArgs {
     publicAccessCidrs: string[];
     /** Retention of the control-plane log group, days. */
     logRetentionDays: number;
-    /** Node groups by role (e.g. `app`, `vector`). */
+    /** Node groups by pool (e.g. `app`, `stateful`). */
     nodeGroups: Record<string, Omit<NodeGroupArgs, "clusterName" | "nodeRoleArn" | "subnetIds">>;
 }
 
@@ -210,7 +211,7 @@ users:
                 extraArgs: { "balance-similar-node-groups": true, "skip-nodes-with-system-pods": false, expander: "least-waste" },
                 replicaCount: 1,
                 resources: { requests: { cpu: "100m", memory: "300Mi" }, limits: { memory: "600Mi" } },
-                nodeSelector: { "tiered-infra/pool": "app" },
+                nodeSelector: poolSelector(APP_POOL),
             },
         }, { parent: this, provider: this.provider });
 

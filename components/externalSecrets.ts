@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceAccountRole } from "./irsa";
 import { COMPONENT_TYPES } from "./types";
+import { APP_POOL, poolSelector } from "./nodePools";
 
 /** External Secrets Operator chart: external-secrets/external-secrets `deploy/charts/external-secrets/Chart.yaml` 2.0.0, read 2026-11-23. */
 export const EXTERNAL_SECRETS_CHART = { chart: "external-secrets", repo: "https://charts.external-secrets.io", version: "2.0.0" };
@@ -63,7 +64,7 @@ export class ExternalSecrets extends pulumi.ComponentResource {
             values: {
                 installCRDs: true,
                 serviceAccount: { name: serviceAccount, annotations: { "eks.amazonaws.com/role-arn": role.arn } },
-                nodeSelector: { "tiered-infra/pool": "app" },
+                nodeSelector: poolSelector(APP_POOL),
                 resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } },
             },
         }, { parent: this });

@@ -1,7 +1,8 @@
-import * as docker from "@pulumi/docker";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { httpHealthCheck, localContainer, persistentVolume } from "./localContainer";
 import { COMPONENT_TYPES } from "./types";
+import { poolSelector, poolToleration } from "./nodePools";
 
 /** What a stateful service is, independent of where it runs (Kubernetes here, Docker locally). */
 export interface StatefulServiceSpec {
@@ -33,7 +34,7 @@ export interface KubernetesRuntime {
     namespace: pulumi.Input<string>;
     /** Kubernetes Secret holding the keys `secretEnv` names. Default `app-secrets`. */
     secretName?: string;
-    /** Dedicated node pool: nodes labelled `tiered-infra/pool=<pool>` and tainted the same. Default: none. */
+    /** Dedicated node pool (components/nodePools.ts): labelled and tainted with its name. Default: none. */
     dedicatedPool?: string;
     /** KMS key for the volumes. Default: the account's EBS default key. */
     volumeKmsKeyArn?: pulumi.Input<string>;
@@ -129,8 +130,8 @@ export class StatefulService extends pulumi.ComponentResource {
                         automountServiceAccountToken: false,
                         securityContext: { runAsNonRoot: true, runAsUser: user, runAsGroup: user, fsGroup: user, seccompProfile: { type: "RuntimeDefault" } },
                         ...(rt.dedicatedPool && {
-                            nodeSelector: { "tiered-infra/pool": rt.dedicatedPool },
-                            tolerations: [{ key: "tiered-infra/pool", operator: "Equal", value: rt.dedicatedPool, effect: "NoSchedule" }],
+                            nodeSelector: poolSelector(rt.dedicatedPool),
+                            tolerations: [poolToleration(rt.dedicatedPool)],
                         }),
                         affinity: {
                             podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: labels } }] },
@@ -170,37 +171,28 @@ export class StatefulService extends pulumi.ComponentResource {
 
     private onDocker(name: string, args: StatefulServiceSpec, rt: DockerRuntime) {
         const parent = { parent: this };
-        const volume = new docker.Volume(`${name}-data`, {
-            name: `${rt.namePrefix}-${args.serviceName}-data`,
-            labels: [{ label: "tiered-infra.backup", value: "daily" }],
-        }, { ...parent, retainOnDelete: true });
-        const image = new docker.RemoteImage(`${name}-image`, { name: `${args.image}:${args.tag}`, keepLocally: true }, parent);
-        const secrets = Object.entries(args.secretEnv ?? {});
-        for (const [, secret] of secrets) {
-            if (!rt.secretValues?.[secret]) throw new pulumi.RunError(`StatefulService ${name}: no value for secret ${secret}`);
+        const volume = persistentVolume(`${name}-data`, `${rt.namePrefix}-${args.serviceName}-data`, parent);
+        const secrets: Record<string, pulumi.Input<string>> = {};
+        for (const [env, secret] of Object.entries(args.secretEnv ?? {})) {
+            const value = rt.secretValues?.[secret];
+            if (!value) throw new pulumi.RunError(`StatefulService ${name}: no value for secret ${secret}`);
+            secrets[env] = value;
         }
-        const file = (secret: string) => `/run/secrets/${secret.toLowerCase()}`;
-        const port = args.ports[0];
-        new docker.Container(`${name}-container`, {
-            name: `${rt.namePrefix}-${args.serviceName}`,
-            image: image.imageId,
-            restart: "unless-stopped",
-            networksAdvanced: [{ name: rt.networkName, aliases: [args.serviceName] }],
-            volumes: [{ volumeName: volume.name, containerPath: args.storage.mountPath }],
-            envs: [
-                ...Object.entries(args.env ?? {}).map(([k, v]) => pulumi.interpolate`${k}=${v}`),
-                ...secrets.map(([env, secret]) => `${env}_FILE=${file(secret)}`),
-            ],
-            uploads: secrets.map(([, secret]) => ({ file: file(secret), content: rt.secretValues![secret], permissions: "0400" })),
-            healthcheck: {
-                tests: ["CMD-SHELL", args.healthPath ? `curl -fsS http://localhost:${port.port}${args.healthPath} || wget -qO- http://localhost:${port.port}${args.healthPath} || exit 1` : `nc -z localhost ${port.port} || exit 1`],
-                interval: "30s",
-                timeout: "5s",
-                retries: 5,
-                startPeriod: "30s",
-            },
-            memory: args.memoryMiB,
-            labels: [{ label: "tiered-infra.service", value: args.serviceName }, { label: "tiered-infra.role", value: "data" }],
+        const port = args.ports[0].port;
+        localContainer(`${name}-container`, {
+            containerName: `${rt.namePrefix}-${args.serviceName}`,
+            image: `${args.image}:${args.tag}`,
+            // Kept from before the shared runtime, so existing local stacks keep their image resource.
+            imageResourceName: `${name}-image`,
+            role: "data",
+            network: { name: rt.networkName, alias: args.serviceName },
+            env: args.env,
+            secrets,
+            volumes: [{ volumeName: volume.name, path: args.storage.mountPath }],
+            health: args.healthPath ? httpHealthCheck(port, args.healthPath) : ["CMD-SHELL", `nc -z localhost ${port} || exit 1`],
+            healthStartSeconds: 30,
+            memoryMiB: args.memoryMiB,
+            labels: { "tiered-infra.service": args.serviceName },
         }, parent);
         return { host: pulumi.output(args.serviceName), storageClassName: pulumi.output("docker-volume") };
     }

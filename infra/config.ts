@@ -5,16 +5,21 @@
  * The parser is pure (raw key/value map in, typed config out) so tests and the offline plan can
  * use it without a Pulumi engine; `loadStackConfig()` feeds it the engine's config.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { SECRET_MARKER } from "../core/plan/previewJson";
 import { STATEFUL_PRESET_NAMES } from "../components/statefulPresets";
-import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "./kubernetesVersions";
-import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing } from "./tiers";
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "../core/kubernetesVersions";
+import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing, TierSizingSchema } from "./tiers";
 
 export const PROJECT = "tiered-infra";
 
-/** Thrown for invalid stack config. A RunError, so `pulumi preview` prints it without a stack trace. */
-export class ConfigError extends pulumi.RunError {
+/**
+ * Thrown for invalid stack config. Branded as a Pulumi RunError (`RunError.isInstance` checks this
+ * brand), so `pulumi preview` prints the message without a stack trace, while this module stays
+ * free of the Pulumi SDK and loads fast in the tools.
+ */
+export class ConfigError extends Error {
+    readonly __pulumiRunError = true;
     constructor(public readonly problems: string[]) {
         super(`invalid stack configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "ConfigError";
@@ -42,70 +47,6 @@ const retentionDays = z.number().refine((d) => (LOG_RETENTION_DAYS as readonly n
     message: `must be a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`,
 });
 
-
-/** Schema of one tier row; also validates a row after a stack's overrides are merged into it. */
-export const TierSizingSchema = z
-    .object({
-        description: z.string().min(1).max(200),
-        usersServed: z.object({ min: int(0, 10_000_000), max: int(1, 10_000_000).optional() }).strict(),
-        network: z.object({ azCount: int(2, 3), natGateways: z.enum(["single", "perAz"]) }).strict(),
-        app: z
-            .object({
-                minReplicas: int(1, 200),
-                maxReplicas: int(1, 200),
-                cpuMillicores: int(100, 32_000),
-                memoryMiB: int(128, 131_072),
-                targetCpuPercent: int(10, 95),
-                targetMemoryPercent: int(10, 95),
-            })
-            .strict(),
-        pooler: z.object({ replicas: int(1, 10), maxClientConnections: int(10, 10_000), defaultPoolSize: int(1, 1000) }).strict(),
-        database: z
-            .object({
-                instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS class such as db.r6g.xlarge" }),
-                multiAz: z.boolean(),
-                readReplicas: int(0, 5),
-                allocatedStorageGiB: int(20, 65_536),
-                maxAllocatedStorageGiB: int(20, 65_536),
-                backupRetentionDays: int(1, 35),
-            })
-            .strict(),
-        cache: z
-            .object({
-                nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an ElastiCache node type such as cache.r7g.large" }),
-                nodes: int(1, 6),
-                memoryGiB: z.number().positive().max(1000),
-                snapshotRetentionDays: int(1, 35),
-            })
-            .strict(),
-        vectorDb: z
-            .object({
-                mode: z.enum(["selfHosted", "managed"]),
-                replicas: int(1, 9),
-                cpuMillicores: int(250, 64_000),
-                memoryMiB: int(512, 262_144),
-                storageGiB: int(10, 16_384),
-            })
-            .strict(),
-        edge: z.object({ priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]), botControl: z.boolean(), ipRequestsPer5Min: int(10, 2_000_000_000) }).strict(),
-        budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
-    })
-    .strict()
-    .superRefine((s, ctx) => {
-        if (s.app.minReplicas > s.app.maxReplicas) {
-            ctx.addIssue({ code: "custom", path: ["app", "minReplicas"], message: `must not exceed app.maxReplicas (${s.app.maxReplicas})` });
-        }
-        if (s.database.maxAllocatedStorageGiB < s.database.allocatedStorageGiB) {
-            ctx.addIssue({
-                code: "custom",
-                path: ["database", "maxAllocatedStorageGiB"],
-                message: `must be at least database.allocatedStorageGiB (${s.database.allocatedStorageGiB})`,
-            });
-        }
-        if (s.budget.maxMonthlyUsd < s.budget.minMonthlyUsd) {
-            ctx.addIssue({ code: "custom", path: ["budget", "maxMonthlyUsd"], message: `must be at least budget.minMonthlyUsd (${s.budget.minMonthlyUsd})` });
-        }
-    });
 
 const StackConfigSchema = z
     .object({
@@ -252,15 +193,22 @@ const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
  * engine passes them: strings, structured values JSON-encoded).
  *
  * @param secretKeys keys whose values are secrets (`secure:` in the stack file).
+ * @param opts.redactedSecrets the config comes from a preview JSON, where every secret key's value
+ *   is `[secret]`: those keys are read as absent and checks that need their content are skipped.
  * @throws ConfigError listing every problem found.
  */
-export function parseStackConfig(raw: Record<string, string>, secretKeys: ReadonlySet<string> = new Set()): StackConfig {
+export function parseStackConfig(raw: Record<string, string>, secretKeys: ReadonlySet<string> = new Set(), opts: { redactedSecrets?: boolean } = {}): StackConfig {
     const problems: string[] = [];
     const input: Record<string, unknown> = {};
     const prefix = `${PROJECT}:`;
+    const redacted = new Set<string>();
     for (const [key, value] of Object.entries(raw)) {
         if (!key.startsWith(prefix)) continue;
         const name = key.slice(prefix.length);
+        if (opts.redactedSecrets && value === SECRET_MARKER) {
+            redacted.add(name);
+            continue;
+        }
         if (STRING_KEYS.has(name)) {
             input[name] = value;
             continue;
@@ -288,7 +236,7 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
     const cfg = parsed.data;
 
     const secretKey = `${prefix}appSecrets`;
-    if (Object.keys(cfg.appSecrets).length > 0 && !secretKeys.has(secretKey)) {
+    if (Object.keys(cfg.appSecrets).length > 0 && !secretKeys.has(secretKey) && !opts.redactedSecrets) {
         problems.push(`${secretKey}: is stored in plain text; set each value with \`pulumi config set --secret --path 'appSecrets.NAME' VALUE\``);
     }
     for (const name of Object.keys(cfg.app.env)) {
@@ -300,7 +248,7 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
     const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
     if (sizing?.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma")) {
         if (!cfg.managedVectorDb) problems.push(`${prefix}managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }`);
-        if (!("VECTOR_DB_URL" in cfg.appSecrets)) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);
+        if (!("VECTOR_DB_URL" in cfg.appSecrets) && !redacted.has("appSecrets")) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);
     }
     if (problems.length > 0) throw new ConfigError(problems);
     return { ...cfg, sizing: sizing!, region: region! };
@@ -386,7 +334,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, keyPrefix: strin
 
 /** Reads the running stack's config from the Pulumi engine (real or mocked) and validates it. */
 export function loadStackConfig(): StackConfig {
-    const raw = pulumi.runtime.allConfig();
+    // Loaded here, not at the top: the parser above is used by tools that never load the SDK.
+    const raw = (require("@pulumi/pulumi/runtime/config") as { allConfig(): Record<string, string> }).allConfig();
     const secretKeys = new Set(Object.keys(raw).filter((k) => isSecretKey(k)));
     return parseStackConfig(raw, secretKeys);
 }

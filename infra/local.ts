@@ -7,66 +7,34 @@
  */
 import * as docker from "@pulumi/docker";
 import * as pulumi from "@pulumi/pulumi";
+import { httpHealthCheck, localContainer, LocalContainerArgs, persistentVolume, secretFilePath } from "../components/localContainer";
 import { StatefulService } from "../components/statefulService";
+import { generateSecrets } from "../components/generatedSecrets";
 import { StackConfig } from "./config";
-import { generatedSecretNames, generateSecrets, sizedPreset } from "./system";
+import { generatedSecretNames, sizedPreset } from "./system";
 
 /** Pinned images of the local data stores and proxy (Docker Hub official images, read 2026-11-23). */
 export const LOCAL_IMAGES = { postgres: "postgres:17", valkey: "valkey/valkey:8.0", nginx: "nginx:1.27-alpine" };
 
-const secretFile = (name: string) => `/run/secrets/${name.toLowerCase()}`;
-
-interface LocalContainerArgs {
-    image: string;
-    /** `data` stores stay private to the network; `app` and `proxy` are entry points. */
-    role: "data" | "app" | "proxy";
-    network: docker.Network;
-    /** Plain environment. */
-    env?: Record<string, pulumi.Input<string>>;
-    /** Secrets as files: env `<NAME>_FILE` points at `/run/secrets/<name>`. */
-    secrets?: Record<string, pulumi.Output<string>>;
-    /** Extra files (e.g. a proxy config). */
-    files?: Array<{ file: string; content: pulumi.Input<string> }>;
-    ports?: Array<{ internal: number; external: number }>;
+interface ServiceArgs extends Omit<LocalContainerArgs, "containerName" | "network" | "volumes"> {
     volumes?: Array<{ volume: docker.Volume; path: string }>;
-    health: string[];
-    command?: string[];
     dependsOn?: pulumi.Resource[];
 }
 
-/**
- * One long-running container with a health check, a restart policy and no literal secrets.
- * `alias` is its name on the network; the container itself is `<app>-<alias>` so stacks can share a host.
- */
-function localContainer(app: string, alias: string, args: LocalContainerArgs): docker.Container {
+/** A container of this app: `alias` is its name on the network; on the host it is `<app>-<alias>`. */
+function service(app: string, network: docker.Network, alias: string, args: ServiceArgs): docker.Container {
     const name = alias === app ? app : `${app}-${alias}`;
-    const image = new docker.RemoteImage(`${name}-image`, { name: args.image, keepLocally: true });
-    const secrets = Object.entries(args.secrets ?? {});
-    return new docker.Container(name, {
-        name,
-        image: image.imageId,
-        restart: "unless-stopped",
-        networksAdvanced: [{ name: args.network.name, aliases: [alias] }],
-        envs: [
-            ...Object.entries(args.env ?? {}).map(([k, v]) => pulumi.interpolate`${k}=${v}`),
-            ...secrets.map(([k]) => `${k}_FILE=${secretFile(k)}`),
-        ],
-        uploads: [
-            ...secrets.map(([k, v]) => ({ file: secretFile(k), content: v, permissions: "0444" })),
-            ...(args.files ?? []).map((f) => ({ file: f.file, content: f.content })),
-        ],
-        ports: args.ports,
-        volumes: (args.volumes ?? []).map((v) => ({ volumeName: v.volume.name, containerPath: v.path })),
-        command: args.command,
-        healthcheck: { tests: args.health, interval: "15s", timeout: "5s", retries: 5, startPeriod: "20s" },
-        labels: [{ label: "tiered-infra.role", value: args.role }],
-    }, { dependsOn: args.dependsOn });
+    const { volumes, dependsOn, ...rest } = args;
+    return localContainer(name, {
+        ...rest,
+        containerName: name,
+        network: { name: network.name, alias },
+        volumes: (volumes ?? []).map((v) => ({ volumeName: v.volume.name, path: v.path })),
+    }, { dependsOn });
 }
 
-function volume(name: string): docker.Volume {
-    // Data outlives the container and even `pulumi destroy`: deleting it is a deliberate act.
-    return new docker.Volume(name, { name, labels: [{ label: "tiered-infra.backup", value: "daily" }] }, { retainOnDelete: true });
-}
+/** Data outlives the container and even `pulumi destroy`. */
+const volume = (name: string) => persistentVolume(name, name);
 
 /** nginx routing `/api/` to the backend and everything else to the frontend (seed 003). */
 export function proxyConfig(backend: string, frontend: string): string {
@@ -97,10 +65,9 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     const ready: pulumi.Resource[] = [];
 
     if (cfg.system.database) {
-        ready.push(localContainer(app, "postgres", {
+        ready.push(service(app, network, "postgres", {
             image: LOCAL_IMAGES.postgres,
             role: "data",
-            network,
             env: { POSTGRES_DB: "app", POSTGRES_USER: "app" },
             secrets: { POSTGRES_PASSWORD: secrets.POSTGRES_PASSWORD },
             volumes: [{ volume: volume(`${app}-postgres-data`), path: "/var/lib/postgresql/data" }],
@@ -111,15 +78,14 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
     }
     if (cfg.system.cache) {
         const acl = pulumi.interpolate`user default on >${secrets.REDIS_PASSWORD} ~* &* +@all\n`;
-        ready.push(localContainer(app, "cache", {
+        ready.push(service(app, network, "cache", {
             image: LOCAL_IMAGES.valkey,
             role: "data",
-            network,
             secrets: { REDIS_PASSWORD: secrets.REDIS_PASSWORD },
             files: [{ file: "/run/secrets/users.acl", content: pulumi.secret(acl) }],
             command: ["valkey-server", "--aclfile", "/run/secrets/users.acl", "--appendonly", "yes"],
             volumes: [{ volume: volume(`${app}-cache-data`), path: "/data" }],
-            health: ["CMD-SHELL", `valkey-cli --no-auth-warning -a "$(cat ${secretFile("REDIS_PASSWORD")})" ping | grep -q PONG`],
+            health: ["CMD-SHELL", `valkey-cli --no-auth-warning -a "$(cat ${secretFilePath("REDIS_PASSWORD")})" ping | grep -q PONG`],
         }));
         Object.assign(appEnv, { REDIS_HOST: "cache", REDIS_PORT: "6379", REDIS_TLS: "false" });
         appSecrets.REDIS_PASSWORD = secrets.REDIS_PASSWORD;
@@ -132,34 +98,30 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
         for (const [env, secret] of Object.entries(preset.appSecretEnv ?? {})) appSecrets[env] = secrets[secret];
     }
 
-    const health = (port: number, path: string) => ["CMD-SHELL", `curl -fsS http://localhost:${port}${path} || wget -qO- http://localhost:${port}${path} || exit 1`];
-    const backend = localContainer(app, app, {
+    const backend = service(app, network, app, {
         image: `${cfg.app.image}:${cfg.app.tag}`,
         role: "app",
-        network,
         env: appEnv,
         secrets: appSecrets,
         ports: [{ internal: cfg.app.port, external: cfg.localPorts.app }],
         volumes: [{ volume: volume(`${app}-app-data`), path: "/app/data" }],
-        health: health(cfg.app.port, cfg.app.healthPath),
+        health: httpHealthCheck(cfg.app.port, cfg.app.healthPath),
         dependsOn: ready,
     });
     const fe = cfg.system.frontend;
     const frontend = fe
-        ? localContainer(app, "frontend", {
+        ? service(app, network, "frontend", {
             image: `${fe.image}:${fe.tag}`,
             role: "app",
-            network,
             env: { PORT: String(fe.port), BACKEND_URL: `http://${app}:${cfg.app.port}` },
             ports: [{ internal: fe.port, external: cfg.localPorts.frontend }],
-            health: health(fe.port, fe.healthPath),
+            health: httpHealthCheck(fe.port, fe.healthPath),
             dependsOn: [backend],
         })
         : undefined;
-    localContainer(app, "proxy", {
+    service(app, network, "proxy", {
         image: LOCAL_IMAGES.nginx,
         role: "proxy",
-        network,
         files: [{ file: "/etc/nginx/conf.d/default.conf", content: proxyConfig(`${app}:${cfg.app.port}`, fe ? `frontend:${fe.port}` : `${app}:${cfg.app.port}`) }],
         ports: [{ internal: 80, external: cfg.localPorts.proxy }],
         health: ["CMD-SHELL", "wget -qO- http://localhost/healthz || exit 1"],

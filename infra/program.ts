@@ -22,7 +22,9 @@ import { VolumeBackupPlan } from "../components/volumeBackupPlan";
 import { EdgeWaf } from "../components/waf";
 import { loadStackConfig, PROJECT, StackConfig } from "./config";
 import { deployLocal } from "./local";
-import { generatedSecretNames, generateSecrets, selfHostedServices, sizedPreset } from "./system";
+import { generatedSecretNames, selfHostedServices, sizedPreset } from "./system";
+import { APP_POOL, poolLabels, poolSelector, poolTaint, STATEFUL_POOL } from "../components/nodePools";
+import { generateSecrets } from "../components/generatedSecrets";
 
 /** Requests of one PgBouncer pod (single-threaded: one core is its ceiling). */
 export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
@@ -121,7 +123,7 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
             maxClientConnections: sizing.pooler.maxClientConnections,
             defaultPoolSize: sizing.pooler.defaultPoolSize,
             ...POOLER_POD,
-            nodeSelector: { "tiered-infra/pool": "app" },
+            nodeSelector: poolSelector(APP_POOL),
         }, allOpts)
         : undefined;
 
@@ -175,7 +177,7 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
             ...Object.fromEntries(services.flatMap((s) => Object.entries(s.preset.appSecretEnv ?? {}).map(([env, secret]) => [env, { secretName: "app-secrets", key: secret }]))),
             ...Object.fromEntries(cfg.generatedSecrets.map((k) => [k, { secretName: "app-secrets", key: k }])),
         },
-        nodeSelector: { "tiered-infra/pool": "app" },
+        nodeSelector: poolSelector(APP_POOL),
     }, { providers: { kubernetes: cluster.provider } });
 
     const origin = new OriginLoadBalancer(`${prefix}-origin`, {
@@ -224,9 +226,6 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
     };
 }
 
-/** Label and taint value of the node group that holds the stateful services. */
-export const STATEFUL_POOL = "stateful";
-
 /**
  * Node capacity follows pod sizing: the app group holds the HPA's bounds plus the pooler and the
  * cluster add-ons, one node per AZ at least; the stateful group holds one stateful pod per node,
@@ -243,7 +242,7 @@ function nodeGroupsFor(cfg: StackConfig) {
         sharedPods: [...(cfg.system.database ? [{ pod: POOLER_POD, count: sizing.pooler.replicas }] : []), ...CLUSTER_SYSTEM_PODS],
     });
     const groups: ConstructorParameters<typeof Cluster>[1]["nodeGroups"] = {
-        app: { sizing: app, architecture: cfg.app.architecture, labels: { "tiered-infra/pool": "app" } },
+        [APP_POOL]: { sizing: app, architecture: cfg.app.architecture, labels: poolLabels(APP_POOL) },
     };
     const stateful = selfHostedServices(cfg).map((s) => sizedPreset(cfg, s));
     if (stateful.length > 0) {
@@ -259,8 +258,8 @@ function nodeGroupsFor(cfg: StackConfig) {
         groups[STATEFUL_POOL] = {
             sizing: pool,
             architecture: "arm64",
-            labels: { "tiered-infra/pool": STATEFUL_POOL },
-            taints: [{ key: "tiered-infra/pool", value: STATEFUL_POOL, effect: "NO_SCHEDULE" }],
+            labels: poolLabels(STATEFUL_POOL),
+            taints: [poolTaint(STATEFUL_POOL)],
         };
     }
     return groups;

@@ -1,9 +1,7 @@
 /**
  * What a stack's system is made of, whatever the platform: which stateful services it runs, sized
- * how, and which secrets the deployment generates for it.
+ * how, and which secrets the deployment generates for it. Pure: the tools read it without the SDK.
  */
-import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { STATEFUL_PRESETS, StatefulPreset, StatefulPresetName } from "../components/statefulPresets";
 import { StackConfig } from "./config";
 
@@ -11,13 +9,6 @@ import { StackConfig } from "./config";
 export function generatedSecretNames(cfg: StackConfig): string[] {
     const names = [...cfg.generatedSecrets, ...cfg.system.statefulServices.flatMap((s) => STATEFUL_PRESETS[s].generatedSecrets ?? [])];
     return [...new Set(names)].sort();
-}
-
-/** Random secrets (40 characters, no symbols, so they survive every URL and shell) as Pulumi secrets. */
-export function generateSecrets(prefix: string, names: string[], opts: pulumi.CustomResourceOptions = {}): Record<string, pulumi.Output<string>> {
-    // The engine marks `result` secret (additionalSecretOutputs); saying so here keeps it secret
-    // whatever runs the program, the offline mocks included.
-    return Object.fromEntries(names.map((n) => [n, pulumi.secret(new random.RandomPassword(`${prefix}-${n.toLowerCase().replace(/_/g, "-")}`, { length: 40, special: false }, opts).result)]));
 }
 
 /** Stateful services this stack runs itself (a managed vector DB replaces ChromaDB). */

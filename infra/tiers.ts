@@ -10,81 +10,121 @@
  * (../shared/reference/pricing.md, dated per row).
  */
 
-import type { DatabaseSizing } from "../components/database";
+import { z } from "zod";
 
 /** Valid CloudWatch Logs retention values (AWS PutRetentionPolicy API reference, read 2026-11-23). */
 export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-export interface TierSizing {
-    /** One line for people reading plan output. */
-    description: string;
-    /** Concurrent users the tier is sized for (seed 002 scaling scenarios); `max` absent = open-ended. */
-    usersServed: { min: number; max?: number };
-    network: {
-        /** Availability zones the VPC spans. */
-        azCount: number;
-        /**
-         * `perAz`: one NAT gateway per AZ, so losing an AZ never cuts egress for the others (HA).
-         * `single`: one shared NAT gateway (~$33/month each plus data) where cost wins and a
-         * zonal outage of egress is an accepted risk.
-         */
-        natGateways: "single" | "perAz";
-    };
-    app: {
-        /** HPA lower bound (also the Deployment's initial replicas). */
-        minReplicas: number;
-        /** HPA upper bound. */
-        maxReplicas: number;
-        /** Per-pod CPU request in millicores. */
-        cpuMillicores: number;
-        /** Per-pod memory request (and limit) in MiB. */
-        memoryMiB: number;
-        /** HPA target average CPU utilisation, percent of request. */
-        targetCpuPercent: number;
-        /** HPA target average memory utilisation, percent of request. */
-        targetMemoryPercent: number;
-    };
-    /** PgBouncer in front of PostgreSQL. */
-    pooler: {
-        replicas: number;
-        /** Client connections each PgBouncer accepts (seed 002: 100 up to 500). */
-        maxClientConnections: number;
-        /** Server connections per database/user pair each PgBouncer opens. */
-        defaultPoolSize: number;
-    };
-    /** RDS PostgreSQL (seed 002: daily backups kept 30 days). */
-    database: DatabaseSizing;
-    cache: {
-        /** ElastiCache node type. */
-        nodeType: string;
-        /** Nodes in the replication group (1 primary + replicas). */
-        nodes: number;
-        /** Usable memory per node the seed asks for, in GiB (documentation of intent). */
-        memoryGiB: number;
-        snapshotRetentionDays: number;
-    };
-    vectorDb: {
-        /** `selfHosted`: ChromaDB StatefulSet on a dedicated node group. `managed`: an external service. */
-        mode: "selfHosted" | "managed";
-        replicas: number;
-        cpuMillicores: number;
-        memoryMiB: number;
-        /** Persistent volume per replica, GiB of gp3. */
-        storageGiB: number;
-    };
-    edge: {
-        /** CloudFront price class. */
-        priceClass: "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
-        /** AWS WAF Bot Control managed rule group (extra monthly fee). */
-        botControl: boolean;
-        /** Requests one IP may send per 5 minutes before the WAF blocks it (offices and NATs share IPs: grows with the tier). */
-        ipRequestsPer5Min: number;
-    };
-    /** Expected monthly cost range in USD (seed 002 "Estimated Costs"). */
-    budget: { minMonthlyUsd: number; maxMonthlyUsd: number };
-}
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+/**
+ * Shape of one tier row, with bounds. The stack config validates a row after a stack's overrides
+ * are merged into it against this schema; `TierSizing` is derived from it, so the shape is written once.
+ */
+export const TierSizingSchema = z
+    .object({
+        /** One line for people reading plan output. */
+        description: z.string().min(1).max(200),
+        /** Concurrent users the tier is sized for (seed 002 scaling scenarios); `max` absent = open-ended. */
+        usersServed: z.object({ min: int(0, 10_000_000), max: int(1, 10_000_000).optional() }).strict(),
+        network: z.object({
+            /** Availability zones the VPC spans. */
+            azCount: int(2, 3),
+            /**
+             * `perAz`: one NAT gateway per AZ, so losing an AZ never cuts egress for the others (HA).
+             * `single`: one shared NAT gateway (~$33/month each plus data) where cost wins and a
+             * zonal outage of egress is an accepted risk.
+             */
+            natGateways: z.enum(["single", "perAz"]),
+        }).strict(),
+        app: z
+            .object({
+                /** HPA lower bound (also the Deployment's initial replicas). */
+                minReplicas: int(1, 200),
+                /** HPA upper bound. */
+                maxReplicas: int(1, 200),
+                /** Per-pod CPU request in millicores. */
+                cpuMillicores: int(100, 32_000),
+                /** Per-pod memory request (and limit) in MiB. */
+                memoryMiB: int(128, 131_072),
+                /** HPA target average CPU utilisation, percent of request. */
+                targetCpuPercent: int(10, 95),
+                /** HPA target average memory utilisation, percent of request. */
+                targetMemoryPercent: int(10, 95),
+            })
+            .strict(),
+        /** PgBouncer in front of PostgreSQL. */
+        pooler: z.object({
+            replicas: int(1, 10),
+            /** Client connections each PgBouncer accepts (seed 002: 100 up to 500). */
+            maxClientConnections: int(10, 10_000),
+            /** Server connections per database/user pair each PgBouncer opens. */
+            defaultPoolSize: int(1, 1000),
+        }).strict(),
+        /** RDS PostgreSQL (seed 002: daily backups kept 30 days); see `DatabaseSizing` in components/database.ts. */
+        database: z
+            .object({
+                instanceClass: z.string().regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an RDS class such as db.r6g.xlarge" }),
+                multiAz: z.boolean(),
+                readReplicas: int(0, 5),
+                allocatedStorageGiB: int(20, 65_536),
+                maxAllocatedStorageGiB: int(20, 65_536),
+                backupRetentionDays: int(1, 35),
+            })
+            .strict(),
+        cache: z
+            .object({
+                /** ElastiCache node type. */
+                nodeType: z.string().regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { message: "must be an ElastiCache node type such as cache.r7g.large" }),
+                /** Nodes in the replication group (1 primary + replicas). */
+                nodes: int(1, 6),
+                /** Usable memory per node the seed asks for, in GiB (documentation of intent). */
+                memoryGiB: z.number().positive().max(1000),
+                snapshotRetentionDays: int(1, 35),
+            })
+            .strict(),
+        vectorDb: z
+            .object({
+                /** `selfHosted`: ChromaDB StatefulSet on a dedicated node group. `managed`: an external service. */
+                mode: z.enum(["selfHosted", "managed"]),
+                replicas: int(1, 9),
+                cpuMillicores: int(250, 64_000),
+                memoryMiB: int(512, 262_144),
+                /** Persistent volume per replica, GiB of gp3. */
+                storageGiB: int(10, 16_384),
+            })
+            .strict(),
+        edge: z.object({
+            /** CloudFront price class. */
+            priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]),
+            /** AWS WAF Bot Control managed rule group (extra monthly fee). */
+            botControl: z.boolean(),
+            /** Requests one IP may send per 5 minutes before the WAF blocks it (offices and NATs share IPs: grows with the tier). */
+            ipRequestsPer5Min: int(10, 2_000_000_000),
+        }).strict(),
+        /** Expected monthly cost range in USD (seed 002 "Estimated Costs"); the budget gate enforces the maximum. */
+        budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
+    })
+    .strict()
+    .superRefine((s, ctx) => {
+        if (s.app.minReplicas > s.app.maxReplicas) {
+            ctx.addIssue({ code: "custom", path: ["app", "minReplicas"], message: `must not exceed app.maxReplicas (${s.app.maxReplicas})` });
+        }
+        if (s.database.maxAllocatedStorageGiB < s.database.allocatedStorageGiB) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["database", "maxAllocatedStorageGiB"],
+                message: `must be at least database.allocatedStorageGiB (${s.database.allocatedStorageGiB})`,
+            });
+        }
+        if (s.budget.maxMonthlyUsd < s.budget.minMonthlyUsd) {
+            ctx.addIssue({ code: "custom", path: ["budget", "maxMonthlyUsd"], message: `must be at least budget.minMonthlyUsd (${s.budget.minMonthlyUsd})` });
+        }
+    });
+
+export type TierSizing = z.infer<typeof TierSizingSchema>;
 
 export const TIER_NAMES = ["small", "medium", "large"] as const;
 export type TierName = (typeof TIER_NAMES)[number];

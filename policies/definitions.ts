@@ -17,6 +17,9 @@ export interface ConfigProperty {
     maximum?: number;
     items?: Record<string, unknown>;
     enum?: unknown[];
+    properties?: Record<string, unknown>;
+    required?: string[];
+    additionalProperties?: boolean;
 }
 
 /** A resource as policies see it (inputs at preview). */

@@ -5,18 +5,17 @@
  */
 import type { Policies, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition, StackSubject, Subject, withDefaults } from "./definitions";
-import { ConfigWaiver, resourceWaivers, todayUtc, Waiver, WAIVERS_CONFIG, waiverProblem, waiversFor } from "./waivers";
+import { encodeWaived, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY, WAIVER_POLICY } from "../core/policy/waived";
+import { ConfigWaiver, resourceWaivers, todayUtc, WAIVERS_CONFIG, waiverProblem, waiversFor } from "./waivers";
 
-export const WAIVER_POLICY = "waiver-require-reason-and-expiry";
-export const WAIVED_REPORT_POLICY = "waived-findings-report";
-export const WAIVED_STACK_REPORT_POLICY = "waived-stack-findings-report";
+export { WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY, WAIVER_POLICY };
 
-/** Findings hidden by a valid waiver in the current run, by URN, reported by the advisory policies. */
-const waived = new Map<string, string[]>();
-
-function describeWaived(policy: string, w: Waiver, message: string): string {
-    return `waived ${policy} until ${w.expires} (${w.from}: ${w.reason}): ${message}`;
-}
+/**
+ * Findings hidden by a valid waiver, by URN, until the advisory report policies (which run after
+ * the policies they report on) hand them on. One ledger per pack: it lives in the closure of
+ * `toPulumiPolicies`, never in module state.
+ */
+type WaivedLedger = Map<string, string[]>;
 
 function configSchema(def: PolicyDefinition) {
     return { properties: { ...(def.config ?? {}), ...WAIVERS_CONFIG } as Record<string, any> };
@@ -38,7 +37,7 @@ function metadata(def: PolicyDefinition) {
  * Reports `messages` for `subject` unless a valid waiver covers them; reports invalid config
  * waivers of this policy as violations.
  */
-function reportOrWaive(def: PolicyDefinition, subject: Pick<Subject, "urn" | "name" | "props" | "type">, messages: string[], configWaivers: ConfigWaiver[], report: (m: string) => void) {
+function reportOrWaive(ledger: WaivedLedger, def: PolicyDefinition, subject: Pick<Subject, "urn" | "name" | "props" | "type">, messages: string[], configWaivers: ConfigWaiver[], report: (m: string) => void) {
     const today = todayUtc();
     const candidates = waiversFor(def.name, subject, configWaivers);
     for (const w of candidates.filter((x) => x.from === "config")) {
@@ -48,21 +47,21 @@ function reportOrWaive(def: PolicyDefinition, subject: Pick<Subject, "urn" | "na
     if (messages.length === 0) return;
     const valid = candidates.find((w) => waiverProblem(w, today) === undefined);
     if (valid) {
-        const list = waived.get(subject.urn) ?? [];
-        list.push(...messages.map((m) => describeWaived(def.name, valid, m)));
-        waived.set(subject.urn, list);
+        const list = ledger.get(subject.urn) ?? [];
+        list.push(...messages.map((message) => encodeWaived({ policy: def.name, message, expires: valid.expires, from: valid.from, reason: valid.reason })));
+        ledger.set(subject.urn, list);
         return;
     }
     for (const m of messages) report(m);
 }
 
-function resourcePolicy(def: ResourcePolicyDefinition): ResourceValidationPolicy {
+function resourcePolicy(ledger: WaivedLedger, def: ResourcePolicyDefinition): ResourceValidationPolicy {
     const types = new Set(def.resourceTypes);
     const validateResource = (args: ResourceValidationArgs, report: ReportViolation) => {
         if (!types.has(args.type)) return;
         const config = withDefaults<Record<string, any>>(def, args.getConfig<Record<string, unknown>>());
         const subject: Subject = { type: args.type, urn: args.urn, name: args.name, props: args.props };
-        reportOrWaive(def, subject, def.check(subject, config), config.waivers ?? [], (m) => report(m));
+        reportOrWaive(ledger, def, subject, def.check(subject, config), config.waivers ?? [], (m) => report(m));
     };
     // A single-type policy tells the server its type (as validateResourceOfType does), so the
     // server skips it for other types before deserialising their properties.
@@ -81,7 +80,7 @@ function stackSubjects(args: StackValidationArgs): StackSubject[] {
     }));
 }
 
-function stackPolicy(def: StackPolicyDefinition): StackValidationPolicy {
+function stackPolicy(ledger: WaivedLedger, def: StackPolicyDefinition): StackValidationPolicy {
     return {
         ...metadata(def),
         validateStack: (args: StackValidationArgs, report: ReportViolation) => {
@@ -94,7 +93,7 @@ function stackPolicy(def: StackPolicyDefinition): StackValidationPolicy {
             for (const [urn, messages] of grouped) {
                 const subject = urn ? byUrn.get(urn) : undefined;
                 if (!subject) messages.forEach((m) => report(m, urn));
-                else reportOrWaive(def, subject, messages, config.waivers ?? [], (m) => report(m, urn));
+                else reportOrWaive(ledger, def, subject, messages, config.waivers ?? [], (m) => report(m, urn));
             }
         },
     };
@@ -122,7 +121,7 @@ function waiverValidity(policyNames: Set<string>): ResourceValidationPolicy {
 }
 
 /** Reports, as advisory, what valid waivers hid on this resource (the waived policies ran first). */
-const waivedReport: ResourceValidationPolicy = {
+const waivedReport = (ledger: WaivedLedger): ResourceValidationPolicy => ({
     name: WAIVED_REPORT_POLICY,
     description: "Lists findings hidden by a valid waiver, so waived risks stay visible.",
     enforcementLevel: "advisory",
@@ -130,12 +129,12 @@ const waivedReport: ResourceValidationPolicy = {
     remediationSteps: "Fix the finding before the waiver expires, or renew the waiver with a new reason.",
     tags: ["governance"],
     validateResource: (args, report) => {
-        for (const m of waived.get(args.urn) ?? []) report(m);
-        waived.delete(args.urn);
+        for (const m of ledger.get(args.urn) ?? []) report(m);
+        ledger.delete(args.urn);
     },
-};
+});
 
-const waivedStackReport: StackValidationPolicy = {
+const waivedStackReport = (ledger: WaivedLedger): StackValidationPolicy => ({
     name: WAIVED_STACK_REPORT_POLICY,
     description: "Lists stack-level findings hidden by a valid waiver.",
     enforcementLevel: "advisory",
@@ -143,18 +142,19 @@ const waivedStackReport: StackValidationPolicy = {
     remediationSteps: "Fix the finding before the waiver expires, or renew the waiver with a new reason.",
     tags: ["governance"],
     validateStack: (_args, report) => {
-        for (const [urn, messages] of waived) messages.forEach((m) => report(m, urn));
-        waived.clear();
+        for (const [urn, messages] of ledger) messages.forEach((m) => report(m, urn));
+        ledger.clear();
     },
-};
+});
 
 /** The pack's policies, in evaluation order: the report policies run after the ones they report on. */
 export function toPulumiPolicies(definitions: readonly PolicyDefinition[]): Policies {
     const names = new Set(definitions.map((d) => d.name));
+    const ledger: WaivedLedger = new Map();
     return [
-        ...definitions.map((d) => (d.kind === "resource" ? resourcePolicy(d) : stackPolicy(d))),
+        ...definitions.map((d) => (d.kind === "resource" ? resourcePolicy(ledger, d) : stackPolicy(ledger, d))),
         waiverValidity(names),
-        waivedReport,
-        waivedStackReport,
+        waivedReport(ledger),
+        waivedStackReport(ledger),
     ];
 }

@@ -4,9 +4,9 @@
  */
 import * as path from "path";
 import { runStack, Program, StackRun } from "../tools/offline/engine";
-import { PreviewStep } from "../tools/offline/previewJson";
+import { PreviewStep } from "../core/plan/previewJson";
 import { planStack, PlannedStack } from "../tools/offline/planProject";
-import { readProject, readStackConfig } from "../tools/offline/stackFiles";
+import { readProject, readStackConfig } from "../tools/offline/project";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..");
 export const project = readProject(PROJECT_DIR);

@@ -2,7 +2,7 @@
  * Validates Kubernetes objects from a plan against the official OpenAPI models
  * (`kubernetes-models`, generated from the Kubernetes OpenAPI spec).
  */
-import { PreviewStep } from "../tools/offline/previewJson";
+import { PreviewStep } from "../core/plan/previewJson";
 
 export interface K8sObject {
     apiVersion: string;

@@ -2,7 +2,7 @@
  * One policy-pack process for the whole test run, started exactly as the Pulumi CLI starts it and
  * driven over the analyzer gRPC protocol, so every policy test goes through the real server code.
  */
-import { ResourceState } from "../tools/offline/previewJson";
+import { ResourceState } from "../core/plan/previewJson";
 import { AnalyzerInfo, Diagnostic, PolicyPackConfig, PolicyPackProcess } from "../tools/policy/analyzer";
 import { POLICY_PACK_DIR, validatePolicyConfig } from "../tools/policy/policyConfig";
 

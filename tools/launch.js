@@ -11,7 +11,7 @@
 const { bundleTargets, ensureBuilt } = require("./build");
 
 const tool = process.argv[2];
-const tools = Object.keys(bundleTargets()).filter((t) => t !== "policies");
+const tools = Object.keys(bundleTargets());
 if (!tools.includes(tool)) {
     console.error(`usage: node tools/launch.js <tool> [options]; tools: ${tools.join(", ")}`);
     process.exit(2);

@@ -1,6 +1,7 @@
 /** Exposure: nothing of the data tier reachable from the internet. */
 import { ResourcePolicyDefinition, StackPolicyDefinition, StackSubject } from "../definitions";
 import { bucketsMissing } from "./retention";
+import { LOCAL_ROLE_LABEL } from "../../core/labels";
 import { DOCKER_CONTAINER } from "./lib";
 
 /** Ports of data stores and admin protocols (PostgreSQL, MySQL, Redis, MongoDB, Elasticsearch, InfluxDB, Dgraph, Chroma, SSH, RDP). */
@@ -78,9 +79,6 @@ export const bucketPublicAccess: StackPolicyDefinition = {
     },
 };
 
-/** Label the platform puts on local containers: `data` for stores, `app` and `proxy` for entry points. */
-export const DOCKER_ROLE_LABEL = "tiered-infra.role";
-
 export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     kind: "resource",
     name: "docker-container-restrict-published-data-ports",
@@ -93,7 +91,7 @@ export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     resourceTypes: [DOCKER_CONTAINER],
     config: portsConfig,
     check(r, c) {
-        const role = (Array.isArray(r.props.labels) ? r.props.labels : []).find((l: any) => l.label === DOCKER_ROLE_LABEL)?.value;
+        const role = (Array.isArray(r.props.labels) ? r.props.labels : []).find((l: any) => l.label === LOCAL_ROLE_LABEL)?.value;
         // A store is private whatever its port; an entry point (app, proxy) may publish its own.
         const guarded = (port: number) => role === "data" || (role === undefined && c.dataPorts.includes(port));
         return (r.props.ports ?? [])

@@ -1,5 +1,9 @@
 /** Helpers shared by the rules: reading workloads, recognising secrets, judging CORS origins. */
+import { isSecretLikeName, isSecretLikeValue } from "../../core/secrets";
+import { SECRET_MARKER } from "../../core/plan/previewJson";
 import { ConfigProperty, Subject } from "../definitions";
+
+export { isSecretLikeName, isSecretLikeValue };
 
 export const WORKLOAD_TYPES = [
     "kubernetes:apps/v1:Deployment",
@@ -34,34 +38,6 @@ export function podSpec(r: Subject): Record<string, any> | undefined {
 export function containersOf(r: Subject): { containers: Container[]; initContainers: Container[] } {
     const pod = podSpec(r);
     return { containers: pod?.containers ?? [], initContainers: pod?.initContainers ?? [] };
-}
-
-/** Names under which a value is a credential (Trivy AWS-0036's list, widened). */
-const SECRET_NAME = /(password|passwd|pwd|secret|token|api_?key|private_?key|access_?key|credential|auth_?key|signing_?key|encryption_?key|license_?key)/;
-
-/** Names that point at a secret rather than hold one (`API_KEY_FILE`, `TOKEN_ARN`, `SECRET_NAME`). */
-const REFERENCE_NAME = /(_file|_path|_arn|_ref|_name|_id|_url|_uri|_endpoint|_length|_ttl|_version)$/;
-
-export function isSecretLikeName(name: string): boolean {
-    const n = name.toLowerCase().replace(/[-.]/g, "_");
-    return SECRET_NAME.test(n) && !REFERENCE_NAME.test(n);
-}
-
-/** Values that are credentials whatever they are called. */
-const SECRET_VALUE = [
-    /\bAKIA[0-9A-Z]{16}\b/, // AWS access key id
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-    /\bgh[pousr]_[A-Za-z0-9]{36,}\b/, // GitHub tokens
-    /\bxox[abprs]-[A-Za-z0-9-]{10,}/, // Slack tokens
-    /\bsk-[A-Za-z0-9_-]{20,}/, // OpenAI-style secret keys
-    /:\/\/[^:/\s@]+:[^@/\s]+@/, // credentials inside a URL
-];
-
-/** The marker Pulumi writes for secret values: not plain text. */
-export const SECRET_MARKER = "[secret]";
-
-export function isSecretLikeValue(value: string): boolean {
-    return value !== SECRET_MARKER && SECRET_VALUE.some((re) => re.test(value));
 }
 
 /** A literal (non-reference) value that is or looks like a secret. */

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import { API_TTL_SECONDS, Cdn, STATIC_TTL_SECONDS, VIEWER_TLS_POLICY } from "../../components/cdn";
 import { deploy } from "../../infra/program";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
-import { listStacks } from "../../tools/offline/stackFiles";
+import { listStacks } from "../../tools/offline/project";
 import { planShippedStack, project, Resources, resourcesOf, runProgram } from "../harness";
 
 /** The distribution, and the cache policy a behaviour points at (mock ids are `<resource name>-<hash>`). */

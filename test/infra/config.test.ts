@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { ConfigError, parseStackConfig } from "../../infra/config";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
-import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { project } from "../harness";
 
 const base = { "aws:region": "us-east-1", "tiered-infra:tier": "small" };

@@ -96,8 +96,13 @@ describe("seed systems as stacks", () => {
         const c = containers(resourcesOf(await planShippedStack("seed000-local")));
         assert.deepEqual(c["pm-influxdb"].ports ?? [], []);
         assert.equal(envOf(c["pm-influxdb"]).DOCKER_INFLUXDB_INIT_RETENTION, "30d");
-        assert.equal(envOf(c["pm-influxdb"]).DOCKER_INFLUXDB_INIT_ADMIN_TOKEN_FILE, "/run/secrets/influx_token");
-        assert.equal(envOf(c.pm).INFLUX_TOKEN_FILE, "/run/secrets/influx_token");
+        // One convention for every local container: `<NAME>_FILE` -> /run/secrets/<name>, mode 0444, content secret.
+        for (const [container, env] of [["pm-influxdb", "DOCKER_INFLUXDB_INIT_ADMIN_TOKEN"], ["pm-influxdb", "DOCKER_INFLUXDB_INIT_PASSWORD"], ["pm", "INFLUX_TOKEN"]]) {
+            const file = `/run/secrets/${env.toLowerCase()}`;
+            assert.equal(envOf(c[container])[`${env}_FILE`], file, `${container} ${env}_FILE`);
+            assert.deepEqual(c[container].uploads.find((u: any) => u.file === file), { file, content: "[secret]", permissions: "0444" }, `${container} ${file}`);
+            assert.equal(envOf(c[container])[env], undefined, `${container} gets no ${env} value`);
+        }
     });
 
     it("seed 001 on AWS: API autoscaling 1-5 on CPU 70% / memory 80%, private Dgraph with daily backups, ADMIN_API_KEY by reference", async () => {

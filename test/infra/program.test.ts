@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { deploy } from "../../infra/program";
-import { listStacks } from "../../tools/offline/stackFiles";
+import { listStacks } from "../../tools/offline/project";
 import { planShippedStack, project, resourcesOf, runProgram } from "../harness";
 import { kubernetesObjects, validateKubernetesObject } from "../k8sModels";
 

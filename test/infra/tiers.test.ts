@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
-import { TierSizingSchema } from "../../infra/config";
-import { TIER_NAMES, TIERS } from "../../infra/tiers";
+import { TIER_NAMES, TIERS, TierSizingSchema } from "../../infra/tiers";
 
 describe("tier table", () => {
     for (const tier of TIER_NAMES) {

@@ -2,7 +2,7 @@
  * One failing and one passing case per policy. Each case changes one thing from a compliant
  * resource, and says which fragment the violation message must contain.
  */
-import { ResourceState } from "../../tools/offline/previewJson";
+import { ResourceState } from "../../core/plan/previewJson";
 import { PolicyPackConfig } from "../../tools/policy/analyzer";
 import { state } from "../policyHarness";
 

@@ -4,26 +4,24 @@ import addFormats from "ajv-formats";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { scanStackConfig, scanStackFile } from "../../policies/stackFiles";
+import { scanStackConfig, scanStackFile } from "../../tools/policy/stackFileScan";
 import { main } from "../../tools/cli/plan";
-import { PreviewJson } from "../../tools/offline/previewJson";
-import { listStacks, readStackConfig } from "../../tools/offline/stackFiles";
+import { PreviewJson } from "../../core/plan/previewJson";
+import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { AnalyzerInfo } from "../../tools/policy/analyzer";
-import { analyzableStates, mandatoryCount, PolicyResult, toFinding } from "../../tools/policy/evaluate";
-import { policyConfigFileFor, readPolicyConfig, validatePolicyConfig } from "../../tools/policy/policyConfig";
+import { mandatoryCount, PolicyResult } from "../../tools/policy/evaluate";
+import { checkStacks } from "../../tools/pipeline/checkStacks";
 import { junitReport, markdownReport, sarifReport } from "../../tools/policy/reports";
 import { planShippedStack, project } from "../harness";
 import { policyPack } from "../policyHarness";
 
+/** A shipped stack's plan (changed by `mutate`) through the one pipeline, with the test run's pack. */
 async function evaluate(stack: string, mutate?: (p: PreviewJson) => void): Promise<{ result: PolicyResult; info: AnalyzerInfo }> {
     const { pack, info } = await policyPack();
     const preview: PreviewJson = JSON.parse(JSON.stringify((await planShippedStack(stack)).preview));
     mutate?.(preview);
-    const config = preview.config ?? {};
-    const file = policyConfigFileFor(stack, String(config["tiered-infra:tier"]), undefined, String(config["tiered-infra:platform"] ?? "aws"))!;
-    await pack.configure(validatePolicyConfig(file, readPolicyConfig(file), info));
-    const diagnostics = await pack.analyzeAll(analyzableStates(preview));
-    return { info, result: { stack, packName: info.name, packVersion: info.version, configFile: file, findings: diagnostics.map(toFinding), stackFileFindings: [] } };
+    const { checks } = await checkStacks({ source: { previews: [preview], project }, pack: { process: pack, info } });
+    return { info, result: checks[0].policy! };
 }
 
 /** The inputs of the one resource of `type` whose URN ends with `suffix`. */

@@ -2,30 +2,24 @@
  * `npm run cost`: the monthly cost of a stack (or every stack, side by side with the seed's
  * range) before anything is deployed, from the offline plan or a real `pulumi preview --json`.
  *
- * Exit codes (tools/cli/common.ts): 0 done; 2 bad input (flags, files, stack config, usage); 3 internal error.
+ * Exit codes (tools/cli/support/common.ts): 0 done; 2 bad input (flags, files, stack config, usage); 3 internal error.
  */
 import { Command, Option } from "commander";
-import { EXIT, parseArgs, reportError } from "./support/common";
 import * as fs from "fs";
 import * as path from "path";
-import { StackCost } from "../cost/estimator";
-import { estimatePreview, readUsageFile, UsageFile } from "../cost/estimateStack";
+import { InputError } from "../../core/errors";
+import { readUsageFile } from "../cost/costInputs";
 import { buildReport, compare, CostReport, diffText, htmlReport, markdownReport, tableReport } from "../cost/report";
-import { planStack } from "../offline/planProject";
-import { readPreviewFile } from "../offline/previewJson";
-import { InputError, listStacks, readProject } from "../offline/stackFiles";
+import { listStacks, readProject } from "../offline/project";
+import { checkStacks } from "../pipeline/checkStacks";
+import { EXIT, parseArgs, reportError, StackSelection, withStackSelection } from "./support/common";
 
 const FORMATS = ["table", "json", "markdown", "html"] as const;
 
-interface CostOptions {
-    stack: string;
-    all?: boolean;
-    previewJson?: string;
-    usage?: string;
+interface CostOptions extends StackSelection {
     format: (typeof FORMATS)[number];
     out?: string;
     compareTo?: string;
-    projectDir: string;
 }
 
 function readReport(file: string): CostReport {
@@ -40,35 +34,26 @@ function readReport(file: string): CostReport {
 }
 
 export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-    const program = new Command("cost")
-        .description("Estimate the monthly AWS cost of stacks from the offline plan (or a pulumi preview --json file).")
-        .addOption(new Option("-s, --stack <name>", "stack to estimate").default("small").conflicts(["all", "previewJson"]))
-        .addOption(new Option("-a, --all", "every stack, side by side with each tier's seed 002 range").conflicts("previewJson"))
-        .option("--preview-json <file>", "estimate a `pulumi preview --json` file instead of planning")
-        .option("--usage <file>", "usage overrides (YAML/JSON): { default: {...}, <tier>: {...}, <stack>: {...} }")
+    const program = withStackSelection(new Command("cost"), "estimate")
+        .description("Estimate the monthly AWS cost of stacks from the offline plan (or a pulumi preview --json file); --all puts the tiers side by side with seed 002's ranges.")
         .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("table"))
         .option("-o, --out <file>", "write the report to FILE (html defaults to reports/cost.html)")
-        .option("--compare-to <file>", "show per-resource differences against an earlier --format json report")
-        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd());
+        .option("--compare-to <file>", "show per-resource differences against an earlier --format json report");
     const opts = parseArgs<CostOptions>(program, argv, out, err);
     if (typeof opts === "number") return opts;
     try {
-        const usageFile: UsageFile | undefined = opts.usage ? readUsageFile(opts.usage) : undefined;
+        const usageFile = opts.usage ? readUsageFile(opts.usage) : undefined;
         const previous = opts.compareTo ? readReport(opts.compareTo) : undefined;
-        const costs: StackCost[] = [];
-        if (opts.previewJson) {
-            const p = readPreviewFile(opts.previewJson);
-            costs.push(estimatePreview(p.stack, p.tier, p.preview, usageFile, opts.usage));
-        } else {
-            const project = readProject(path.resolve(opts.projectDir));
-            const stacks = opts.all ? listStacks(project) : [opts.stack];
-            for (const [i, stack] of stacks.entries()) {
-                if (opts.all && process.stderr.isTTY) process.stderr.write(`estimating ${stack} (${i + 1}/${stacks.length})...\n`);
-                const run = await planStack(project, stack);
-                const tier = run.preview.config?.["tiered-infra:tier"];
-                costs.push(estimatePreview(stack, typeof tier === "string" ? tier : undefined, run.preview, usageFile, opts.usage));
-            }
-        }
+        const project = opts.previewJson ? undefined : readProject(path.resolve(opts.projectDir));
+        const { checks } = await checkStacks({
+            source: project ? { project, stacks: opts.all ? listStacks(project) : [opts.stack] } : { previewFile: opts.previewJson! },
+            policies: false,
+            usageFile,
+            onStart: (stack, i, total) => {
+                if (total > 1 && process.stderr.isTTY) process.stderr.write(`estimating ${stack} (${i + 1}/${total})...\n`);
+            },
+        });
+        const costs = checks.map((c) => c.cost);
         const report = buildReport(costs);
         const text =
             opts.format === "json" ? JSON.stringify(report, null, 2) + "\n"

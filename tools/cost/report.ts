@@ -4,8 +4,8 @@
  */
 import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
-import { CATALOG_DATE, HOURS_PER_MONTH } from "./catalog";
-import { StackCost, topLineItems } from "./estimator";
+import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
+import { FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
 
 export interface StackReport extends StackCost {
     /** Seed 002's expected monthly range for the stack's tier. */
@@ -24,10 +24,13 @@ export interface CostReport {
     stacks: StackReport[];
 }
 
-export function buildReport(costs: StackCost[]): CostReport {
-    const stacks = costs.map((c): StackReport => {
+/** A stack's estimate, and whether it deploys seed 002's system (whose cost ranges then apply). */
+export type EstimatedStack = StackCost & { seedSystem?: boolean };
+
+export function buildReport(costs: EstimatedStack[]): CostReport {
+    const stacks = costs.map(({ seedSystem, ...c }): StackReport => {
         // The ranges are seed 002's, for its system; other systems on a tier's sizing get none.
-        const row = c.seedSystem !== false && c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
+        const row = seedSystem !== false && c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
         const seedRange = row ? { minMonthlyUsd: row.minMonthlyUsd, maxMonthlyUsd: row.maxMonthlyUsd } : null;
         const seedRangeStatus = seedRange ? (c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above" : "within") : null;
         return { ...c, seedRange, seedRangeStatus };
@@ -66,7 +69,7 @@ export function categoryOf(type: string): string {
     if (type.startsWith("aws:cloudfront/") || type.startsWith("aws:wafv2/")) return "Edge (CDN, WAF)";
     if (type.startsWith("aws:kms/") || type.startsWith("aws:secretsmanager/")) return "Security";
     if (type.startsWith("aws:cloudwatch/")) return "Observability";
-    if (type.startsWith("config:")) return "Managed services";
+    if (type === FIXED_CHARGE_TYPE) return "Managed services";
     return "Other";
 }
 

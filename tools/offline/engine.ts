@@ -8,13 +8,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformMocks } from "./mocks";
-import { PreviewJson, PreviewStep, SECRET_MARKER } from "./previewJson";
+import { PreviewJson, PreviewStep, SECRET_MARKER, UNKNOWN_MARKER } from "../../core/plan/previewJson";
 
 // Signatures the SDK uses on the wire (sdk/nodejs/runtime/rpc.ts).
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export type Program = () => Promise<Record<string, unknown>>;
 
@@ -40,7 +39,8 @@ export interface StackRun {
 /** Converts a wire value to what `pulumi preview --json` shows: secrets as `[secret]`, resource references as URNs. */
 export function toPreviewValue(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(toPreviewValue);
-    if (v === UNKNOWN) return "output<unknown>";
+    // An unknown value stays the engine's own marker, as `pulumi preview --json` writes it.
+    if (v === UNKNOWN_MARKER) return v;
     if (v === null || typeof v !== "object") return v;
     const obj = v as Record<string, unknown>;
     if (obj[SIG_KEY] === SECRET_SIG) return SECRET_MARKER;

@@ -2,18 +2,23 @@
  * Plans one stack of a project directory: reads its stack file, runs the program offline, and
  * attaches what the plan substituted (placeholder secrets) under the `tieredInfra` key.
  */
+import { parseStackConfig, StackConfig } from "../../infra/config";
 import { deploy } from "../../infra/program";
 import { runStack, StackRun } from "./engine";
-import { ProjectInfo, readStackConfig } from "./stackFiles";
+import { ProjectInfo, readStackConfig } from "./project";
 
 export interface PlannedStack extends StackRun {
     /** Config paths whose `secure:` value was replaced by a placeholder. */
     placeholderSecrets: string[];
     stackFile: string;
+    /** The stack's validated config, as the program read it. */
+    stackConfig: StackConfig;
 }
 
+/** Plans a stack; a bad stack config throws the program's ConfigError before anything runs. */
 export async function planStack(project: ProjectInfo, stack: string): Promise<PlannedStack> {
     const file = readStackConfig(project, stack);
+    const stackConfig = parseStackConfig(file.config, file.secretKeys);
     const run = await runStack({
         project: project.name,
         stack,
@@ -29,5 +34,5 @@ export async function planStack(project: ProjectInfo, stack: string): Promise<Pl
         placeholderSecrets: file.placeholderPaths,
         outputs: run.outputs,
     };
-    return { ...run, placeholderSecrets: file.placeholderPaths, stackFile: file.file };
+    return { ...run, placeholderSecrets: file.placeholderPaths, stackFile: file.file, stackConfig };
 }

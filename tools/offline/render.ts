@@ -1,5 +1,6 @@
 /** Text rendering of a plan: a preview-like tree and counts per type. */
-import { PreviewStep, urnName } from "./previewJson";
+import { PreviewStep } from "../../core/plan/previewJson";
+import { urnName } from "../../core/plan/urn";
 
 /** Steps as a tree in registration order, children under their parent, like `pulumi preview`. */
 export function renderTree(steps: PreviewStep[]): string[] {

@@ -10,7 +10,9 @@
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import * as readline from "readline";
-import { ResourceState } from "../offline/previewJson";
+import { ResourceState } from "../../core/plan/previewJson";
+import { urnName } from "../../core/plan/urn";
+import { EnforcementLevel, PROTO_ENFORCEMENT_LEVELS, PROTO_SEVERITIES, Severity } from "../../core/policy/levels";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const grpc = require("@grpc/grpc-js");
@@ -23,9 +25,7 @@ const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 
-export type Level = "advisory" | "mandatory" | "remediate" | "disabled";
-const LEVELS: Level[] = ["advisory", "mandatory", "disabled", "remediate"];
-const SEVERITIES = ["unspecified", "low", "medium", "high", "critical"] as const;
+export type Level = EnforcementLevel;
 
 export interface Diagnostic {
     policyName: string;
@@ -34,7 +34,7 @@ export interface Diagnostic {
     description: string;
     message: string;
     level: Level;
-    severity: (typeof SEVERITIES)[number];
+    severity: Severity;
     urn: string;
 }
 
@@ -42,7 +42,7 @@ export interface PolicyInfo {
     name: string;
     description: string;
     level: Level;
-    severity: (typeof SEVERITIES)[number];
+    severity: Severity;
     remediation: string;
     tags: string[];
     configSchema?: Record<string, unknown>;
@@ -82,16 +82,12 @@ function options(state: ResourceState): unknown {
     return o;
 }
 
-function nameOf(urn: string): string {
-    return urn.split("::").slice(3).join("::");
-}
-
 /** Sets what AnalyzeRequest and AnalyzerResource share (same field names in both messages). */
 function describe<T>(msg: T, state: ResourceState): T {
     const m = msg as any;
     m.setType(state.type);
     m.setUrn(state.urn);
-    m.setName(nameOf(state.urn));
+    m.setName(urnName(state.urn));
     m.setProperties(Struct.fromJavaScript(plain(state.inputs)));
     m.setOptions(options(state));
     return msg;
@@ -177,8 +173,8 @@ export class PolicyPackProcess {
             policies: resp.getPoliciesList().map((p: any) => ({
                 name: p.getName(),
                 description: p.getDescription(),
-                level: LEVELS[p.getEnforcementlevel()] ?? "advisory",
-                severity: SEVERITIES[p.getSeverity?.() ?? 0] ?? "unspecified",
+                level: PROTO_ENFORCEMENT_LEVELS[p.getEnforcementlevel()] ?? "advisory",
+                severity: PROTO_SEVERITIES[p.getSeverity?.() ?? 0] ?? "unspecified",
                 remediation: p.getRemediationSteps?.() ?? "",
                 tags: p.getTagsList?.() ?? [],
                 configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
@@ -192,7 +188,7 @@ export class PolicyPackProcess {
         for (const [name, value] of Object.entries(config)) {
             const { enforcementLevel, ...props } = typeof value === "string" ? { enforcementLevel: value } : (value as Record<string, unknown>);
             const pc = new analyzerPb.PolicyConfig();
-            pc.setEnforcementlevel(Math.max(0, LEVELS.indexOf((enforcementLevel as Level) ?? "advisory")));
+            pc.setEnforcementlevel(Math.max(0, PROTO_ENFORCEMENT_LEVELS.indexOf((enforcementLevel as Level) ?? "advisory")));
             pc.setProperties(Struct.fromJavaScript(plain(props)));
             map.set(name, pc);
         }
@@ -207,8 +203,8 @@ export class PolicyPackProcess {
             description: d.getDescription(),
             // The SDK prefixes each violation with the policy's description; keep the finding itself.
             message: String(d.getMessage()).startsWith(`${d.getDescription()}\n`) ? String(d.getMessage()).slice(d.getDescription().length + 1) : d.getMessage(),
-            level: LEVELS[d.getEnforcementlevel()] ?? "advisory",
-            severity: SEVERITIES[d.getSeverity?.() ?? 0] ?? "unspecified",
+            level: PROTO_ENFORCEMENT_LEVELS[d.getEnforcementlevel()] ?? "advisory",
+            severity: PROTO_SEVERITIES[d.getSeverity?.() ?? 0] ?? "unspecified",
             urn: d.getUrn() || fallbackUrn,
         }));
     }

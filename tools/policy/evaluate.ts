@@ -2,10 +2,11 @@
  * Policy evaluation of a plan (or a real `pulumi preview --json`) through the pack's server, and the
  * findings model every report is written from.
  */
-import { STACK_FILE_POLICY, StackFileFinding } from "../../policies/stackFiles";
-import { WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY } from "../../policies/pack";
-import { PreviewJson, ResourceState, urnName } from "../offline/previewJson";
+import { analyzableStates, PreviewJson } from "../../core/plan/previewJson";
+import { urnName, urnType } from "../../core/plan/urn";
+import { decodeWaived, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY } from "../../core/policy/waived";
 import { AnalyzerInfo, Diagnostic, PolicyPackConfig, PolicyPackProcess } from "./analyzer";
+import { STACK_FILE_POLICY, StackFileFinding } from "./stackFileScan";
 
 export interface Finding {
     policy: string;
@@ -28,31 +29,17 @@ export interface PolicyResult {
     stackFileFindings: StackFileFinding[];
 }
 
-/** States the engine would analyze: every registered resource but the root stack. */
-export function analyzableStates(preview: PreviewJson): ResourceState[] {
-    return preview.steps
-        .filter((s) => s.newState && s.op !== "delete" && s.newState.type !== "pulumi:pulumi:Stack")
-        .map((s) => s.newState!);
-}
-
-function typeOf(urn: string): string {
-    const qualified = urn.split("::")[2] ?? "";
-    return qualified.split("$").pop() ?? "";
-}
-
 export function toFinding(d: Diagnostic): Finding {
-    const waivedReport = d.policyName === WAIVED_REPORT_POLICY || d.policyName === WAIVED_STACK_REPORT_POLICY;
-    // "waived <policy> until <date> (<from>: <reason>): <message>"
-    const waivedPolicy = waivedReport ? /^waived (\S+) /.exec(d.message)?.[1] : undefined;
+    const waived = d.policyName === WAIVED_REPORT_POLICY || d.policyName === WAIVED_STACK_REPORT_POLICY ? decodeWaived(d.message) : undefined;
     return {
-        policy: waivedPolicy ?? d.policyName,
+        policy: waived?.policy ?? d.policyName,
         level: d.level,
         severity: d.severity,
-        message: d.message,
+        message: waived ? `waived until ${waived.expires} (${waived.from}: ${waived.reason}): ${waived.message}` : d.message,
         urn: d.urn,
         resourceName: d.urn ? urnName(d.urn) : "(stack)",
-        resourceType: d.urn ? typeOf(d.urn) : "",
-        waived: waivedReport,
+        resourceType: d.urn ? urnType(d.urn) : "",
+        waived: waived !== undefined,
     };
 }
 

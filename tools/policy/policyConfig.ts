@@ -5,23 +5,16 @@
 import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
-import { InputError } from "../offline/stackFiles";
-import { AnalyzerInfo, Level, PolicyPackConfig } from "./analyzer";
+import { InputError } from "../../core/errors";
+import { ENFORCEMENT_LEVELS as LEVELS, EnforcementLevel as Level } from "../../core/policy/levels";
+import { AnalyzerInfo, PolicyPackConfig } from "./analyzer";
 
 export const POLICY_PACK_DIR = path.resolve(__dirname, "..", "..", "policies");
-const LEVELS: Level[] = ["advisory", "mandatory", "remediate", "disabled"];
 
-/**
- * The config file for a stack: `policies/config/<stack>.json`, else `local.json` for local stacks,
- * else `<tier>.json`, else none.
- */
-export function policyConfigFileFor(stack: string, tier: string | undefined, packDir = POLICY_PACK_DIR, platform?: string): string | undefined {
-    for (const name of [stack, platform === "local" ? "local" : undefined, tier]) {
-        if (!name) continue;
-        const file = path.join(packDir, "config", `${name}.json`);
-        if (fs.existsSync(file)) return file;
-    }
-    return undefined;
+/** The generated config file of a stack (`npm run policy-config`), or undefined when there is none. */
+export function policyConfigFileFor(stack: string, packDir = POLICY_PACK_DIR): string | undefined {
+    const file = path.join(packDir, "config", `${stack}.json`);
+    return fs.existsSync(file) ? file : undefined;
 }
 
 export function readPolicyConfig(file: string): PolicyPackConfig {
@@ -46,7 +39,7 @@ export function validatePolicyConfig(file: string, config: PolicyPackConfig, inf
     const all = config.all;
     if (all !== undefined) {
         const level = typeof all === "string" ? all : (all as Record<string, unknown>).enforcementLevel;
-        if (!LEVELS.includes(level as Level)) problems.push(`${file}: all: ${JSON.stringify(level)} is not an enforcement level; expected one of ${LEVELS.join(", ")}`);
+        if (!(LEVELS as readonly string[]).includes(level as Level)) problems.push(`${file}: all: ${JSON.stringify(level)} is not an enforcement level; expected one of ${LEVELS.join(", ")}`);
         for (const p of info.policies) out[p.name] = { enforcementLevel: level };
     }
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -58,7 +51,7 @@ export function validatePolicyConfig(file: string, config: PolicyPackConfig, inf
             continue;
         }
         const { enforcementLevel, ...props } = typeof value === "string" ? { enforcementLevel: value } : value;
-        if (enforcementLevel !== undefined && !LEVELS.includes(enforcementLevel as Level)) {
+        if (enforcementLevel !== undefined && !(LEVELS as readonly string[]).includes(enforcementLevel as Level)) {
             problems.push(`${file}: ${name}.enforcementLevel: ${JSON.stringify(enforcementLevel)} is not allowed; expected one of ${LEVELS.join(", ")}`);
         }
         const schema = { type: "object", properties: policy.configSchema ?? {}, additionalProperties: false };

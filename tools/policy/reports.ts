@@ -3,7 +3,7 @@
  * (test dashboards) and Markdown (a pull-request comment).
  */
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import { STACK_FILE_POLICY } from "../../policies/stackFiles";
+import { STACK_FILE_POLICY } from "./stackFileScan";
 import { AnalyzerInfo, PolicyInfo } from "./analyzer";
 import { allFindings, Finding, mandatoryCount, PolicyResult } from "./evaluate";
 

@@ -1,6 +1,6 @@
 /** What every command-line tool shares: exit codes, argument parsing, and turning errors into them. */
-import { Command, CommanderError } from "commander";
-import { InputError } from "../../offline/stackFiles";
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../../../core/errors";
 
 /** 0 clean; 1 gate failure (mandatory policy violation or budget); 2 bad input; 3 internal error. */
 export const EXIT = { ok: 0, gate: 1, input: 2, internal: 3 } as const;
@@ -32,4 +32,23 @@ export function reportError(e: unknown, err: Printer): number {
     err(`internal error: ${(e as Error)?.message ?? String(e)}`);
     err("This is a bug in tiered-infra; please report it with the command you ran.");
     return EXIT.internal;
+}
+
+/** Options every stack-reading command shares: which stacks (or which preview file), usage, project. */
+export interface StackSelection {
+    stack: string;
+    all?: boolean;
+    previewJson?: string;
+    usage?: string;
+    projectDir: string;
+}
+
+/** Adds the stack-selection options to a command; `verb` words the help ("plan", "estimate"). */
+export function withStackSelection(program: Command, verb: string): Command {
+    return program
+        .addOption(new Option("-s, --stack <name>", `stack to ${verb} (a stacks/Pulumi.<name>.yaml)`).default("small").conflicts(["all", "previewJson"]))
+        .addOption(new Option("-a, --all", `${verb} every stack in the stack config directory`).conflicts("previewJson"))
+        .option("--preview-json <file>", `read a \`pulumi preview --json\` file (written by the Pulumi CLI) instead of planning offline`)
+        .option("--usage <file>", "usage overrides (YAML/JSON: { default: {...}, <tier>: {...}, <stack>: {...} }) for cost estimates and the budget policy")
+        .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd());
 }

@@ -6,8 +6,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { main } from "../../../tools/cli/plan";
-import { PreviewJson } from "../../../tools/offline/previewJson";
-import { listStacks } from "../../../tools/offline/stackFiles";
+import { PreviewJson } from "../../../core/plan/previewJson";
+import { listStacks } from "../../../tools/offline/project";
 import { planShippedStack, project, PROJECT_DIR, runProgram } from "../../harness";
 
 function capture() {

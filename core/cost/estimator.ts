@@ -7,8 +7,9 @@
  * Free resource types are counted as free; types it does not know are listed as unsupported,
  * never dropped silently; a missing price makes its component unpriced, never guessed.
  */
-import { KUBERNETES_VERSIONS } from "../../infra/kubernetesVersions";
-import { CATALOG_DATE, HOURS_PER_MONTH, priceOf } from "./catalog";
+import { KUBERNETES_VERSIONS } from "../kubernetesVersions";
+import { urnName } from "../plan/urn";
+import { HOURS_PER_MONTH, priceOf } from "./catalog";
 import { UsageProfile } from "./usage";
 
 /** What the estimator needs of a planned resource. */
@@ -47,8 +48,6 @@ export interface ResourceCost {
 export interface StackCost {
     stack: string;
     tier?: string;
-    /** The stack deploys seed 002's system, so that seed's cost range for its tier applies. */
-    seedSystem?: boolean;
     region: string;
     /** False when the region has no prices: every component is unpriced. */
     regionPriced: boolean;
@@ -60,15 +59,33 @@ export interface StackCost {
     summary: { totalResources: number; estimated: number; free: number; unsupported: number; usageBasedWithoutUsage: number };
 }
 
-export interface EstimateContext {
+/**
+ * What the estimator needs besides the resources, as data: the budget policy receives exactly this
+ * in its config and the cost tools build it from the parsed stack config, so both price a stack the
+ * same way.
+ */
+export interface CostInputs {
+    /** AWS region whose prices apply; `local` for Docker stacks (nothing to price). */
+    region: string;
+    /** Quantities the plan cannot know; without it, usage-based components stay unpriced. */
+    usage?: UsageProfile;
+    /** Monthly charges that are not resources of the plan (e.g. a managed vector DB subscription in stack config). */
+    fixedCharges?: FixedCharge[];
+    /** Date deciding EKS standard vs extended support (YYYY-MM-DD). Default today. */
+    today?: string;
+}
+
+export interface FixedCharge {
+    /** What is charged, for people: "pinecone subscription". */
+    name: string;
+    monthlyUsd: number;
+    /** Where the figure comes from, e.g. the stack config key. */
+    source: string;
+}
+
+export interface EstimateContext extends CostInputs {
     stack: string;
     tier?: string;
-    region: string;
-    usage?: UsageProfile;
-    /** Stack config (`key` → string); used for config-priced items such as a managed vector DB fee. */
-    config?: Record<string, unknown>;
-    /** Date deciding EKS standard vs extended support. Default today. */
-    today?: string;
 }
 
 /** A component before pricing: what is consumed, in which unit, under which price key. */
@@ -82,6 +99,9 @@ interface Usage {
     /** Divide the quantity before pricing (e.g. requests priced per 10k). */
     per?: number;
 }
+
+/** Type of the cost lines that come from `CostInputs.fixedCharges`, not from a resource. */
+export const FIXED_CHARGE_TYPE = "tiered-infra:cost:FixedCharge";
 
 /** Types that cost nothing themselves (their cost, if any, is billed through another resource). */
 export const FREE_TYPES = new Set([
@@ -107,10 +127,6 @@ export const FREE_TYPES = new Set([
 /** Whole families that run on, or are billed through, something priced elsewhere. */
 function isFreeFamily(type: string): boolean {
     return type.startsWith("pulumi:providers:") || type.startsWith("kubernetes:") || type.startsWith("docker:") || type.startsWith("random:");
-}
-
-function nameOf(urn: string): string {
-    return urn.split("::").slice(3).join("::");
 }
 
 const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
@@ -211,7 +227,7 @@ const READERS: Record<string, Reader> = {
         return out;
     },
     "aws:s3/bucket:Bucket": (r, ctx) => {
-        const logs = /logs?(-|$)/.test(nameOf(r.urn));
+        const logs = /logs?(-|$)/.test(urnName(r.urn));
         return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
     },
     "aws:secretsmanager/secret:Secret": (_r, ctx) => [
@@ -276,7 +292,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         const reader = READERS[r.type];
         if (reader) {
             const components = reader(r, rctx).map((u) => price(u, ctx.region));
-            costs.push({ urn: r.urn, name: nameOf(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
+            costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);
             freeCount++;
@@ -286,15 +302,13 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         }
     }
 
-    const managed = parseManagedVectorDb(ctx.config?.["tiered-infra:managedVectorDb"]);
-    const sizing = parseJson(ctx.config?.["tiered-infra:sizing"]);
-    if (managed && sizing?.vectorDb?.mode === "managed") {
+    for (const [i, charge] of (ctx.fixedCharges ?? []).entries()) {
         costs.push({
-            urn: `urn:pulumi:${ctx.stack}::tiered-infra::config::managedVectorDb`,
-            name: `managed vector database (${managed.provider})`,
-            type: "config:managedVectorDb",
-            monthlyCost: managed.monthlyFeeUsd,
-            costComponents: [{ name: `${managed.provider} subscription (from stack config)`, unit: "month", monthlyQuantity: 1, price: managed.monthlyFeeUsd, monthlyCost: managed.monthlyFeeUsd, usageBased: false, priceKey: "config:managedVectorDb.monthlyFeeUsd", priceSource: "tiered-infra:managedVectorDb in the stack config", priceDate: CATALOG_DATE }],
+            urn: `urn:pulumi:${ctx.stack}::tiered-infra::tiered-infra:cost:FixedCharge::${i}`,
+            name: charge.name,
+            type: FIXED_CHARGE_TYPE,
+            monthlyCost: round(charge.monthlyUsd),
+            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source }],
         });
     }
 
@@ -323,18 +337,8 @@ function sum(components: CostComponent[]): number {
     return Math.round(components.reduce((n, c) => n + (c.monthlyCost ?? 0), 0) * 100) / 100;
 }
 
-function parseJson(v: unknown): any {
-    if (typeof v !== "string") return v;
-    try {
-        return JSON.parse(v);
-    } catch {
-        return undefined;
-    }
-}
-
-function parseManagedVectorDb(v: unknown): { provider: string; monthlyFeeUsd: number } | undefined {
-    const o = parseJson(v);
-    return o && typeof o.monthlyFeeUsd === "number" ? { provider: String(o.provider ?? "managed"), monthlyFeeUsd: o.monthlyFeeUsd } : undefined;
+function round(n: number): number {
+    return Math.round(n * 100) / 100;
 }
 
 /** Line items across resources, most expensive first (for "top five" lists and right-sizing). */

@@ -1,5 +1,5 @@
 /**
- * Usage profiles: the quantities a plan cannot know (traffic, log volume, backup size), per tier,
+ * Usage profiles per tier: the quantities a plan cannot know (traffic, log volume, backup size),
  * derived from the users seed 002 sizes each tier for. A usage file overrides any key.
  *
  * Assumptions (documented so a reader can disagree with one number, not the whole estimate):
@@ -15,27 +15,8 @@
  *   over 30 days.
  * - Cache snapshots: half of each node's memory per retained day.
  */
+import { UsageProfile } from "../../core/cost/usage";
 import { TIER_NAMES, TIERS, TierName } from "../../infra/tiers";
-
-export interface UsageProfile {
-    users: number;
-    requests: number;
-    cdnDataOutGiB: number;
-    natDataGiB: number;
-    albLcu: number;
-    logIngestGiB: number;
-    s3StaticGiB: number;
-    s3LogsGiB: number;
-    vectorBackupGiB: number;
-    rdsExtraBackupGiB: number;
-    cacheSnapshotGiB: number;
-    secretsApiCallsPerSecret: number;
-}
-
-export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
-    "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
-    "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
-];
 
 const USERS: Record<TierName, number> = { small: 500, medium: 5000, large: 20000 };
 
@@ -63,22 +44,3 @@ export function usageFor(tier: TierName): UsageProfile {
 
 export const TIER_USAGE: Record<TierName, UsageProfile> = Object.fromEntries(TIER_NAMES.map((t) => [t, usageFor(t)])) as Record<TierName, UsageProfile>;
 
-/** Applies overrides, refusing unknown keys and non-numbers with the key named. */
-export function withOverrides(base: UsageProfile, overrides: Record<string, unknown>, where: string): UsageProfile {
-    const out = { ...base };
-    const problems: string[] = [];
-    for (const [k, v] of Object.entries(overrides)) {
-        if (!(USAGE_KEYS as readonly string[]).includes(k)) problems.push(`${where}.${k}: is not a usage key; known keys: ${USAGE_KEYS.join(", ")}`);
-        else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
-        else out[k as keyof UsageProfile] = v;
-    }
-    if (problems.length) throw new UsageError(problems);
-    return out;
-}
-
-export class UsageError extends Error {
-    constructor(public readonly problems: string[]) {
-        super(`invalid usage:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-        this.name = "UsageError";
-    }
-}

@@ -9,15 +9,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
+import { InputError } from "../../core/errors";
 
 export const PLACEHOLDER_SECRET = "offline-placeholder-secret";
-
-export class InputError extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "InputError";
-    }
-}
 
 export interface ProjectInfo {
     name: string;

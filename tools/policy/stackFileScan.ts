@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import YAML from "yaml";
-import { isSecretLikeName, isSecretLikeValue } from "./rules/lib";
+import { isSecretLikeName, isSecretLikeValue } from "../../core/secrets";
 
 export const STACK_FILE_POLICY = "stack-config-disallow-plaintext-secrets";
 

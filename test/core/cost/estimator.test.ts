@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
-import { CATALOG } from "../../../tools/cost/catalog";
-import { estimate, PlannedResource } from "../../../tools/cost/estimator";
-import { TIER_USAGE, usageFor } from "../../../tools/cost/usage";
-import { usageOf } from "../../../tools/cost/estimateStack";
+import { CATALOG } from "../../../core/cost/catalog";
+import { estimate, PlannedResource } from "../../../core/cost/estimator";
+import { usageOf } from "../../../tools/cost/costInputs";
+import { TIER_USAGE, usageFor } from "../../../tools/cost/usageProfiles";
 
 const urn = (type: string, name: string) => `urn:pulumi:test::tiered-infra::${type}::${name}`;
 const r = (type: string, name: string, inputs: Record<string, unknown>, dependencies?: string[]): PlannedResource => ({ urn: urn(type, name), type, custom: true, inputs, dependencies });
@@ -96,8 +96,8 @@ describe("cost estimator", () => {
         assert.deepEqual(cost.unpricedComponents, ["kms.key"]);
     });
 
-    it("adds a managed vector database's fee from the stack config", () => {
-        const cost = estimate([], { ...ctx, config: { "tiered-infra:sizing": JSON.stringify({ vectorDb: { mode: "managed" } }), "tiered-infra:managedVectorDb": JSON.stringify({ provider: "pinecone", monthlyFeeUsd: 700 }) } });
+    it("adds fixed monthly charges that are not resources (a managed vector database's fee)", () => {
+        const cost = estimate([], { ...ctx, fixedCharges: [{ name: "managed vector database (pinecone)", monthlyUsd: 700, source: "stack config" }] });
         assert.deepEqual([cost.resources[0].name, cost.totalMonthlyCost], ["managed vector database (pinecone)", 700]);
     });
 
@@ -110,9 +110,9 @@ describe("cost estimator", () => {
     it("derives usage from the tier's users and lets a usage file override keys by tier or stack", () => {
         assert.deepEqual([usageFor("small").requests, usageFor("medium").requests], [1_500_000, 15_000_000]);
         assert.equal(usageFor("medium").vectorBackupGiB, 500 * 3 * 1.5);
-        const u = usageOf("web-prod", "medium", { default: { albLcu: 4 }, medium: { requests: 1 }, "web-prod": { requests: 2 } });
+        const u = usageOf("web-prod", "medium", { name: "u.yaml", sections: { default: { albLcu: 4 }, medium: { requests: 1 }, "web-prod": { requests: 2 } } });
         assert.deepEqual([u.albLcu, u.requests, u.users], [4, 2, 5000]);
-        assert.throws(() => usageOf("s", "small", { small: { reqests: 5 } }, "u.yaml"), /u\.yaml: small\.reqests: is not a usage key; known keys: users, requests/);
-        assert.throws(() => usageOf("s", "small", { small: { requests: -1 } }, "u.yaml"), /small\.requests: -1 is not allowed; expected a number >= 0/);
+        assert.throws(() => usageOf("s", "small", { name: "u.yaml", sections: { small: { reqests: 5 } } }), /u\.yaml: small\.reqests: is not a usage key; known keys: users, requests/);
+        assert.throws(() => usageOf("s", "small", { name: "u.yaml", sections: { small: { requests: -1 } } }), /small\.requests: -1 is not allowed; expected a number >= 0/);
     });
 });

@@ -1,0 +1,45 @@
+/**
+ * Usage: the quantities a plan cannot know (traffic, log volume, backup size). The estimator takes
+ * them as data; the tools derive a profile per tier (tools/cost/usageProfiles.ts) and let a usage
+ * file override any key.
+ */
+
+export interface UsageProfile {
+    users: number;
+    requests: number;
+    cdnDataOutGiB: number;
+    natDataGiB: number;
+    albLcu: number;
+    logIngestGiB: number;
+    s3StaticGiB: number;
+    s3LogsGiB: number;
+    vectorBackupGiB: number;
+    rdsExtraBackupGiB: number;
+    cacheSnapshotGiB: number;
+    secretsApiCallsPerSecret: number;
+}
+
+export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
+    "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
+    "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
+];
+
+/** Applies overrides, refusing unknown keys and non-numbers with the key named. */
+export function withOverrides(base: UsageProfile, overrides: Record<string, unknown>, where: string): UsageProfile {
+    const out = { ...base };
+    const problems: string[] = [];
+    for (const [k, v] of Object.entries(overrides)) {
+        if (!(USAGE_KEYS as readonly string[]).includes(k)) problems.push(`${where}.${k}: is not a usage key; known keys: ${USAGE_KEYS.join(", ")}`);
+        else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
+        else out[k as keyof UsageProfile] = v;
+    }
+    if (problems.length) throw new UsageError(problems);
+    return out;
+}
+
+export class UsageError extends Error {
+    constructor(public readonly problems: string[]) {
+        super(`invalid usage:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        this.name = "UsageError";
+    }
+}

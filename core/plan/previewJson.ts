@@ -1,0 +1,50 @@
+/**
+ * The plan model: the parts of `pulumi preview --json` (pulumi/pulumi `pkg/display/json.go`
+ * `PreviewDigest`, `apitype.ResourceV3`) this project reads and writes. The offline engine emits
+ * it; the policy and cost tools read it, from the offline plan or from a real preview.
+ */
+
+/** The string `pulumi preview --json` writes in place of a secret value. */
+export const SECRET_MARKER = "[secret]";
+
+/** The string the engine writes for a value not known until apply (`computedValuePlaceholder`). */
+export const UNKNOWN_MARKER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface ResourceState {
+    urn: string;
+    type: string;
+    custom: boolean;
+    parent?: string;
+    provider?: string;
+    inputs: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    protect?: boolean;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+}
+
+export interface PreviewStep {
+    op: string;
+    urn: string;
+    provider?: string;
+    newState?: ResourceState;
+    oldState?: ResourceState;
+}
+
+export interface PreviewJson {
+    config?: Record<string, unknown>;
+    steps: PreviewStep[];
+    diagnostics?: unknown[];
+    duration?: number;
+    changeSummary?: Record<string, number>;
+    maybeCorrupt?: boolean;
+    /** Extra key written by this project's tools (see README, "Plan JSON"). */
+    tieredInfra?: Record<string, unknown>;
+}
+
+/** States the engine would analyze: every registered resource but the root stack. */
+export function analyzableStates(preview: PreviewJson): ResourceState[] {
+    return preview.steps
+        .filter((s) => s.newState && s.op !== "delete" && s.newState.type !== "pulumi:pulumi:Stack")
+        .map((s) => s.newState!);
+}

@@ -1,0 +1,54 @@
+/**
+ * The pipeline shared by `plan`, `cost`, the bench and the tests: the budget gate and the cost report
+ * price a stack with the same inputs and code, so they report the same total, usage file included.
+ */
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main as cost } from "../../../tools/cli/cost";
+import { main as plan } from "../../../tools/cli/plan";
+import { CostReport } from "../../../tools/cost/report";
+import { POLICY_PACK_DIR } from "../../../tools/policy/policyConfig";
+
+function capture() {
+    const lines: string[] = [];
+    return { lines, out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+}
+
+/** The budget policy's total when the budget is $1 (so it always reports the estimate). */
+async function budgetGateTotal(dir: string, usageFile?: string): Promise<number> {
+    const config = JSON.parse(fs.readFileSync(path.join(POLICY_PACK_DIR, "config", "small.json"), "utf8"));
+    config["stack-budget-enforce-monthly-limit"].maxMonthlyUsd = 1;
+    const configFile = path.join(dir, `budget-${usageFile ? "usage" : "plain"}.json`);
+    fs.writeFileSync(configFile, JSON.stringify(config));
+    const c = capture();
+    const code = await plan(["--stack", "small", "--quiet", "--policy-config", configFile, ...(usageFile ? ["--usage", usageFile] : [])], c.out, c.err);
+    assert.equal(code, 1, c.lines.join("\n"));
+    const m = /stack-budget-enforce-monthly-limit[\s\S]*?estimated \$([\d.]+)\/month exceeds the budget of \$1\.00/.exec(c.lines.join("\n"));
+    assert.ok(m, c.lines.join("\n"));
+    return Number(m[1]);
+}
+
+async function costReportTotal(dir: string, usageFile?: string): Promise<number> {
+    const out = path.join(dir, `cost-${usageFile ? "usage" : "plain"}.json`);
+    const c = capture();
+    assert.equal(await cost(["--stack", "small", "--format", "json", "--out", out, ...(usageFile ? ["--usage", usageFile] : [])], c.out, c.err), 0, c.lines.join("\n"));
+    return (JSON.parse(fs.readFileSync(out, "utf8")) as CostReport).stacks[0].totalMonthlyCost;
+}
+
+describe("one pipeline: the budget gate and the cost report agree", function () {
+    this.timeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-pipeline-"));
+    const usage = path.join(dir, "usage.yaml");
+    // Ten times the small tier's traffic: CDN, WAF, NAT and log lines all move.
+    fs.writeFileSync(usage, "small:\n  users: 5000\n  requests: 15000000\n  cdnDataOutGiB: 500\n  natDataGiB: 150\n  logIngestGiB: 60\n");
+
+    it("reports the same total with a usage file, and the usage file changes it", async () => {
+        const [gate, report] = [await budgetGateTotal(dir, usage), await costReportTotal(dir, usage)];
+        assert.equal(gate, report);
+        const [plainGate, plainReport] = [await budgetGateTotal(dir), await costReportTotal(dir)];
+        assert.equal(plainGate, plainReport);
+        assert.ok(gate > plainGate + 40, `usage reached the gate: ${plainGate} -> ${gate}`);
+    });
+});

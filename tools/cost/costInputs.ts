@@ -1,0 +1,62 @@
+/**
+ * What the estimator needs besides the resources, built from a stack's parsed config: the region,
+ * the tier's usage profile with a usage file's overrides, and charges the plan does not show as
+ * resources. The same object is what the budget policy receives in its config, so `npm run cost`
+ * and the budget gate price a stack alike.
+ */
+import * as fs from "fs";
+import YAML from "yaml";
+import { InputError } from "../../core/errors";
+import { CostInputs, FixedCharge } from "../../core/cost/estimator";
+import { UsageError, UsageProfile, withOverrides } from "../../core/cost/usage";
+import { StackConfig } from "../../infra/config";
+import { TIER_USAGE } from "./usageProfiles";
+
+/**
+ * A usage file: `{ default: {...}, <tier>: {...}, <stack>: {...} }`, each a map of usage keys to
+ * numbers, applied in that order over the tier's profile. YAML or JSON.
+ */
+export interface UsageFile {
+    name: string;
+    sections: Record<string, Record<string, unknown>>;
+}
+
+export function readUsageFile(file: string): UsageFile {
+    let doc: unknown;
+    try {
+        doc = YAML.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new InputError(`--usage: ${file} is not readable YAML/JSON (${(e as Error).message.split("\n")[0]})`);
+    }
+    if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new InputError(`--usage: ${file} must map "default", tier or stack names to usage values`);
+    for (const [k, v] of Object.entries(doc)) if (!v || typeof v !== "object" || Array.isArray(v)) throw new InputError(`--usage: ${file}: ${k} must be a map of usage keys to numbers`);
+    return { name: file, sections: doc as UsageFile["sections"] };
+}
+
+/** The tier's usage profile with the file's `default`, `<tier>` and `<stack>` sections applied in that order. */
+export function usageOf(stack: string, tier: keyof typeof TIER_USAGE, file?: UsageFile): UsageProfile {
+    try {
+        let u = TIER_USAGE[tier];
+        for (const key of ["default", tier, stack]) if (file?.sections[key]) u = withOverrides(u, file.sections[key], `${file.name}: ${key}`);
+        return u;
+    } catch (e) {
+        if (e instanceof UsageError) throw new InputError(e.message);
+        throw e;
+    }
+}
+
+/** Monthly charges of the stack that are not resources: a managed vector DB subscription. */
+export function fixedChargesOf(cfg: StackConfig): FixedCharge[] {
+    const managed = cfg.managedVectorDb && cfg.sizing.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma") ? cfg.managedVectorDb : undefined;
+    return managed ? [{ name: `managed vector database (${managed.provider})`, monthlyUsd: managed.monthlyFeeUsd, source: "tiered-infra:managedVectorDb.monthlyFeeUsd in the stack config" }] : [];
+}
+
+export function costInputsFor(stack: string, cfg: StackConfig, usageFile?: UsageFile): CostInputs {
+    if (cfg.platform === "local") return { region: "local", fixedCharges: [] };
+    return { region: cfg.region, usage: usageOf(stack, cfg.tier, usageFile), fixedCharges: fixedChargesOf(cfg) };
+}
+
+/** The stack deploys seed 002's website analyzer (PostgreSQL, Redis, ChromaDB), so that seed's cost ranges apply. */
+export function deploysSeed002System(cfg: StackConfig): boolean {
+    return cfg.platform === "aws" && cfg.system.database && cfg.system.cache && cfg.system.statefulServices.includes("chroma");
+}
