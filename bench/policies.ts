@@ -13,7 +13,7 @@ import { runStack } from "../tools/offline/engine";
 import { ResourceState } from "../core/plan/previewJson";
 import { readProject, readStackConfig } from "../tools/offline/project";
 import { PolicyPackProcess } from "../tools/policy/analyzer";
-import { analyzableStates } from "../core/plan/previewJson";
+import { readPreview, statesAfter } from "../core/plan/reader";
 import { POLICY_PACK_DIR, readPolicyConfig, validatePolicyConfig } from "../tools/policy/policyConfig";
 import { deploy } from "../infra/program";
 
@@ -23,7 +23,7 @@ async function baseStates(): Promise<ResourceState[]> {
     const project = readProject(ROOT);
     const file = readStackConfig(project, "small");
     const run = await runStack({ project: project.name, stack: "small", region: "us-east-1", config: file.config, secretKeys: file.secretKeys, program: deploy });
-    return analyzableStates(run.preview);
+    return statesAfter(readPreview(run.preview, "bench"));
 }
 
 /** `n` resources: the real ones repeated, each copy with its own URNs (and dependencies rewritten to match). */

@@ -259,8 +259,27 @@ export function resolveSizing(tier: TierName, overrides: Record<string, unknown>
     const merged = deepMerge(TIERS[tier], overrides);
     const result = TierSizingSchema.safeParse(merged);
     if (result.success) return result.data;
-    problems.push(...result.error.issues.map((issue) => describeIssue(issue, merged, keyPrefix, TierSizingSchema, ".")));
+    problems.push(...result.error.issues.map((issue) => blameOverride(issue, overrides, merged, tier, keyPrefix) ?? describeIssue(issue, merged, keyPrefix, TierSizingSchema, ".")));
     return undefined;
+}
+
+/**
+ * Cross-field bounds of the tier row (`min <= max`) are checked on one field of the pair; when the
+ * stack set only the other one, the problem is told against the key the stack set, with the tier's
+ * value of the key it did not set (`maxReplicas: 2` on the small tier, whose minReplicas is 3).
+ */
+const PAIRS: Array<{ checked: string[]; other: string[] }> = [
+    { checked: ["app", "minReplicas"], other: ["app", "maxReplicas"] },
+    { checked: ["database", "maxAllocatedStorageGiB"], other: ["database", "allocatedStorageGiB"] },
+    { checked: ["budget", "maxMonthlyUsd"], other: ["budget", "minMonthlyUsd"] },
+];
+
+function blameOverride(issue: z.core.$ZodIssue, overrides: Record<string, unknown>, merged: unknown, tier: TierName, keyPrefix: string): string | undefined {
+    if (issue.code !== "custom") return undefined;
+    const pair = PAIRS.find((p) => p.checked.join(".") === issue.path.join("."));
+    if (!pair || valueAt(overrides, pair.checked) !== undefined || valueAt(overrides, pair.other) === undefined) return undefined;
+    const relation = pair.checked[1].startsWith("min") ? "below" : "above";
+    return `${keyPrefix}.${pair.other.join(".")}: ${render(valueAt(merged, pair.other))} is ${relation} the ${tier} tier's ${pair.checked.join(".")} (${render(valueAt(merged, pair.checked))}); change it, or set ${pair.checked.join(".")} too`;
 }
 
 function deepMerge(base: unknown, override: unknown): unknown {

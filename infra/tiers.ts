@@ -126,10 +126,12 @@ export const TierSizingSchema = z
 
 export type TierSizing = z.infer<typeof TierSizingSchema>;
 
-export const TIER_NAMES = ["small", "medium", "large"] as const;
-export type TierName = (typeof TIER_NAMES)[number];
-
-export const TIERS: Record<TierName, TierSizing> = {
+/**
+ * The table. Adding a tier is adding a row here (the schema above checks it; names, usage profiles,
+ * cost ranges, budgets and policy config all derive from the row), then a stack file with
+ * `tiered-infra:tier: <name>` and `npm run policy-config`.
+ */
+export const TIERS = {
     small: {
         description: "100-500 users: 2 AZs, one NAT gateway, single-writer database",
         usersServed: { min: 100, max: 500 },
@@ -190,4 +192,9 @@ export const TIERS: Record<TierName, TierSizing> = {
         edge: { priceClass: "PriceClass_All", botControl: true, ipRequestsPer5Min: 4000 },
         budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
     },
-};
+} satisfies Record<string, TierSizing>;
+
+export type TierName = keyof typeof TIERS;
+/** Tier names in the table's order, smallest first. */
+export const TIER_NAMES = Object.keys(TIERS) as [TierName, ...TierName[]];
+

@@ -31,8 +31,8 @@ function newest(dir) {
 }
 
 /** One CommonJS bundle for Node 20: our code inlined, npm packages left to `node_modules`. */
-function bundle(entry, out) {
-    require("esbuild").buildSync({ entryPoints: [entry], outfile: out, bundle: true, platform: "node", target: "node20", format: "cjs", packages: "external", logLevel: "error" });
+function bundle(entry, out, opts = {}) {
+    require("esbuild").buildSync({ entryPoints: [entry], outfile: out, bundle: true, platform: "node", target: "node20", format: "cjs", packages: "external", logLevel: "error", ...opts });
     return out;
 }
 

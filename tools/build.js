@@ -27,7 +27,9 @@ function ensureBuilt(name) {
     const outfile = path.join(root, target.outfile);
     const built = fs.existsSync(outfile) ? fs.statSync(outfile).mtimeMs : 0;
     const sources = Math.max(fs.statSync(path.join(root, "package.json")).mtimeMs, ...SOURCE_DIRS.map((d) => newest(path.join(root, d))));
-    if (built < sources) bundle(path.join(root, target.entry), outfile);
+    // A map beside each bundle (not loaded at run time) lets the offline engine map the source
+    // position of every registration back to the component that made it (tools/offline/sourceMaps.ts).
+    if (built < sources) bundle(path.join(root, target.entry), outfile, { sourcemap: "linked", sourcesContent: false });
     return outfile;
 }
 

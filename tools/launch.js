@@ -24,11 +24,29 @@ const bundle = ensureBuilt(tool);
 process.setSourceMapsEnabled(false);
 Error.stackTraceLimit = 1;
 
+// A reader that goes away (`| head`) closes the pipe: stop writing, quietly. The command runs on and
+// exits with the code its result deserves.
+for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e) => {
+        if (e && e.code !== "EPIPE") throw e;
+    });
+}
+
+/** Exits once stdout and stderr have drained: pipes are asynchronous, and exiting early cuts output at 64 KiB. */
+function exitWhenDrained(code) {
+    process.exitCode = code;
+    let pending = 2;
+    const done = () => {
+        if (--pending === 0) process.exit(code);
+    };
+    for (const stream of [process.stdout, process.stderr]) {
+        if (stream.destroyed || !stream.writable) done();
+        else stream.write("", done);
+    }
+}
+
 const { main } = require(bundle);
-main(process.argv.slice(3)).then(
-    (code) => process.exit(code),
-    (e) => {
-        console.error(`internal error: ${(e && e.message) || e}`);
-        process.exit(3);
-    },
-);
+main(process.argv.slice(3)).then(exitWhenDrained, (e) => {
+    console.error(`internal error: ${(e && e.message) || e}`);
+    exitWhenDrained(3);
+});

@@ -4,10 +4,13 @@
  * Reading a resource is separate from pricing it: the functions below only say what is consumed
  * and under which price key; prices come from catalog.ts.
  *
- * Free resource types are counted as free; types it does not know are listed as unsupported,
- * never dropped silently; a missing price makes its component unpriced, never guessed.
+ * It fails closed: a type it does not know, a price the catalog lacks in the region, a usage figure
+ * it was not given, or a quantity not known until apply makes the estimate incomplete. The total
+ * is then only a lower bound, every gap is listed with its reason, and nothing is ever priced as $0
+ * or as a guess.
  */
 import { KUBERNETES_VERSIONS } from "../kubernetesVersions";
+import { UNKNOWN_MARKER } from "../plan/previewJson";
 import { urnName } from "../plan/urn";
 import { HOURS_PER_MONTH, priceOf } from "./catalog";
 import { UsageProfile } from "./usage";
@@ -19,16 +22,20 @@ export interface PlannedResource {
     custom?: boolean;
     inputs: Record<string, any>;
     dependencies?: string[];
+    /** Region of the resource's provider; default: the estimate's region. */
+    region?: string;
 }
 
 export interface CostComponent {
     name: string;
     unit: string;
-    /** Quantity per month; null for a usage-based component without usage. */
+    /** Quantity per month; null when it is not known (no usage figure, or known only after apply). */
     monthlyQuantity: number | null;
     /** Unit price in USD; null when the catalog has no price for it here. */
     price: number | null;
+    /** null when the component cannot be priced; `unpricedReason` says why. */
     monthlyCost: number | null;
+    unpricedReason?: string;
     usageBased: boolean;
     priceKey: string;
     priceSource?: string;
@@ -41,8 +48,19 @@ export interface ResourceCost {
     urn: string;
     name: string;
     type: string;
+    /** Sum of the priced components: a lower bound when `complete` is false. */
     monthlyCost: number;
+    /** Every component is priced. */
+    complete: boolean;
     costComponents: CostComponent[];
+}
+
+/** Something the estimate could not price, and why. */
+export interface CostGap {
+    /** The resource (absent for a gap of the whole stack, such as an unpriced region). */
+    urn?: string;
+    name?: string;
+    reason: string;
 }
 
 export interface StackCost {
@@ -51,7 +69,12 @@ export interface StackCost {
     region: string;
     /** False when the region has no prices: every component is unpriced. */
     regionPriced: boolean;
+    /** Sum of what could be priced: a lower bound when `complete` is false. */
     totalMonthlyCost: number;
+    /** Everything was priced: no unsupported type, unpriced component, unknown quantity or unpriced region. */
+    complete: boolean;
+    /** What could not be priced, per resource (and for the stack), with reasons. */
+    gaps: CostGap[];
     resources: ResourceCost[];
     freeResourceTypes: string[];
     unsupportedResourceTypes: string[];
@@ -117,6 +140,9 @@ export const FREE_TYPES = new Set([
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketPolicy:BucketPolicy",
     "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
+    // The V2 names pulumi-aws 6 introduced and 7 keeps (deprecated) beside the plain ones.
+    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "aws:s3/bucketVersioningV2:BucketVersioningV2",
+    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
     "aws:cloudfront/originAccessControl:OriginAccessControl", "aws:cloudfront/vpcOrigin:VpcOrigin", "aws:cloudfront/cachePolicy:CachePolicy",
     "aws:cloudfront/originRequestPolicy:OriginRequestPolicy", "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
     "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation", "aws:route53/record:Record",
@@ -129,7 +155,28 @@ function isFreeFamily(type: string): boolean {
     return type.startsWith("pulumi:providers:") || type.startsWith("kubernetes:") || type.startsWith("docker:") || type.startsWith("random:");
 }
 
-const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+/**
+ * A number read from an input: `fallback` when the input is absent (the provider's default), NaN
+ * when it is known only after apply or is not a number, so the component stays unpriced instead
+ * of being priced as data it is not.
+ */
+function num(v: unknown, fallback: number): number {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === "number") return v;
+    if (typeof v === "string" && v !== UNKNOWN_MARKER && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+    return Number.NaN;
+}
+
+/** How many entries a list input has: 0 when absent, NaN when the list itself is known only after apply. */
+function countOf(v: unknown): number {
+    if (v === undefined || v === null) return 0;
+    return Array.isArray(v) ? v.length : Number.NaN;
+}
+
+/** A string input that names a priced thing (a class, a type): the marker stays visible to `price`. */
+function nameOf(v: unknown, fallback = "unknown"): string {
+    return typeof v === "string" ? v : v === undefined ? fallback : UNKNOWN_MARKER;
+}
 
 /** Default root volume of an EKS managed node group without a launch template (EKS API reference, read 2026-11-23). */
 const EKS_DEFAULT_DISK_GIB = 20;
@@ -149,6 +196,12 @@ function gibOf(quantity: unknown): number {
     return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
 }
 
+/** Storage of a bucket (pulumi-aws 7 `Bucket`, and `BucketV2` from 6): access logs or static assets by its name. */
+const bucketStorage: Reader = (r, ctx) => {
+    const logs = /logs?(-|$)/.test(urnName(r.urn));
+    return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
+};
+
 const READERS: Record<string, Reader> = {
     "aws:eks/cluster:Cluster": (r, ctx) => {
         const version = r.inputs.version as keyof typeof KUBERNETES_VERSIONS | undefined;
@@ -157,7 +210,8 @@ const READERS: Record<string, Reader> = {
         return [{ name: `EKS control plane (${extended ? "extended" : "standard"} support, ${version ?? "unknown version"})`, priceKey: `eks.controlPlane.${extended ? "extended" : "standard"}`, quantity: 1, hourly: true }];
     },
     "aws:eks/nodeGroup:NodeGroup": (r, ctx) => {
-        const type = (r.inputs.instanceTypes ?? [])[0] ?? "unknown";
+        const types = r.inputs.instanceTypes;
+        const type = Array.isArray(types) ? nameOf(types[0]) : nameOf(types);
         const nodes = num(r.inputs.scalingConfig?.desiredSize, 0);
         const template = (r.dependencies ?? []).map((d) => ctx.byUrn.get(d)).find((d) => d?.type === "aws:ec2/launchTemplate:LaunchTemplate");
         const disk = num(template?.inputs.blockDeviceMappings?.[0]?.ebs?.volumeSize, EKS_DEFAULT_DISK_GIB);
@@ -169,13 +223,15 @@ const READERS: Record<string, Reader> = {
     "aws:rds/instance:Instance": (r, ctx) => {
         const multiAz = r.inputs.multiAz === true;
         const az = multiAz ? "multiAz" : "singleAz";
-        const cls = r.inputs.instanceClass ?? "unknown";
+        const cls = nameOf(r.inputs.instanceClass);
+        // Prices differ by engine; the catalog has PostgreSQL's (a replica's engine is its source's).
+        const engine = r.inputs.replicateSourceDb ? "postgres" : nameOf(r.inputs.engine, "postgres");
         const replica = Boolean(r.inputs.replicateSourceDb);
         const storage = replica
             ? num(ctx.byUrn.get([...ctx.byUrn.keys()].find((u) => ctx.byUrn.get(u)!.inputs.identifier === r.inputs.replicateSourceDb) ?? "")?.inputs.allocatedStorage, 0)
             : num(r.inputs.allocatedStorage, 0);
         const out: Usage[] = [
-            { name: `Database instance (on-demand, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${cls}${replica ? ", read replica" : ""})`, priceKey: `rds.postgres.${cls}.${az}`, quantity: 1, hourly: true },
+            { name: `Database instance (on-demand, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${cls}${replica ? ", read replica" : ""})`, priceKey: `rds.${engine}.${cls}.${az}`, quantity: 1, hourly: true },
             { name: `Storage (gp3, ${multiAz ? "Multi-AZ" : "Single-AZ"}, ${storage} GiB)`, priceKey: `rds.gp3.storage.${az}`, quantity: storage },
         ];
         if (!replica) {
@@ -188,7 +244,7 @@ const READERS: Record<string, Reader> = {
         const engine = r.inputs.engine === "valkey" ? "valkey" : "redis";
         const nodes = num(r.inputs.numCacheClusters, 1);
         return [
-            { name: `Cache nodes (on-demand, ${engine}, ${r.inputs.nodeType} x ${nodes})`, priceKey: `elasticache.${engine}.${r.inputs.nodeType}`, quantity: nodes, hourly: true },
+            { name: `Cache nodes (on-demand, ${engine}, ${nameOf(r.inputs.nodeType)} x ${nodes})`, priceKey: `elasticache.${engine}.${nameOf(r.inputs.nodeType)}`, quantity: nodes, hourly: true },
             { name: "Snapshot storage", priceKey: "elasticache.backupStorage", quantity: ctx.usage ? ctx.usage.cacheSnapshotGiB : null, usageBased: true },
         ];
     },
@@ -202,7 +258,7 @@ const READERS: Record<string, Reader> = {
             { name: "Application load balancer", priceKey: "elb.alb.hour", quantity: 1, hourly: true },
             { name: "Load balancer capacity units", priceKey: "elb.alb.lcu", quantity: ctx.usage ? ctx.usage.albLcu : null, hourly: true, usageBased: true },
         ];
-        if (!r.inputs.internal) out.push({ name: "Public IPv4 addresses (one per subnet)", priceKey: "vpc.publicIpv4", quantity: (r.inputs.subnets ?? []).length, hourly: true });
+        if (!r.inputs.internal) out.push({ name: "Public IPv4 addresses (one per subnet)", priceKey: "vpc.publicIpv4", quantity: countOf(r.inputs.subnets), hourly: true });
         return out;
     },
     "aws:cloudfront/distribution:Distribution": (_r, ctx) => [
@@ -210,14 +266,15 @@ const READERS: Record<string, Reader> = {
         { name: "HTTPS requests", priceKey: "cloudfront.httpsRequests", quantity: ctx.usage ? ctx.usage.requests : null, usageBased: true, per: 10_000 },
     ],
     "aws:wafv2/webAcl:WebAcl": (r, ctx) => {
-        const rules: any[] = r.inputs.rules ?? [];
-        const managed = rules.filter((x) => x.statement?.managedRuleGroupStatement);
+        const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        const managed = rules.filter((x) => x?.statement?.managedRuleGroupStatement);
         const botControl = managed.some((x) => x.statement.managedRuleGroupStatement.name === "AWSManagedRulesBotControlRuleSet");
         const custom = rules.length - managed.length;
+        const ruleCount = countOf(r.inputs.rules);
         const out: Usage[] = [
             { name: "Web ACL", priceKey: "waf.webAcl", quantity: 1 },
             // AWS bills every rule of the ACL, managed rule groups included ($1 each), plus requests.
-            { name: `Rules (${custom} custom, ${managed.length} managed rule groups)`, priceKey: "waf.rule", quantity: rules.length },
+            { name: `Rules (${custom} custom, ${managed.length} managed rule groups)`, priceKey: "waf.rule", quantity: ruleCount },
             { name: "Requests inspected", priceKey: "waf.requests", quantity: ctx.usage ? ctx.usage.requests : null, usageBased: true, per: 1_000_000 },
         ];
         if (botControl) {
@@ -226,10 +283,8 @@ const READERS: Record<string, Reader> = {
         }
         return out;
     },
-    "aws:s3/bucket:Bucket": (r, ctx) => {
-        const logs = /logs?(-|$)/.test(urnName(r.urn));
-        return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
-    },
+    "aws:s3/bucket:Bucket": bucketStorage,
+    "aws:s3/bucketV2:BucketV2": bucketStorage,
     "aws:secretsmanager/secret:Secret": (_r, ctx) => [
         { name: "Secret", priceKey: "secretsmanager.secret", quantity: 1 },
         { name: "API calls", priceKey: "secretsmanager.apiCalls", quantity: ctx.usage ? ctx.usage.secretsApiCallsPerSecret : null, usageBased: true, per: 10_000 },
@@ -249,7 +304,8 @@ const READERS: Record<string, Reader> = {
     ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
-        return (r.inputs.spec?.volumeClaimTemplates ?? []).map((t: any) => {
+        const templates = r.inputs.spec?.volumeClaimTemplates;
+        return (Array.isArray(templates) ? templates : []).map((t: any) => {
             const gib = gibOf(t.spec?.resources?.requests?.storage);
             return { name: `Persistent volumes (gp3, ${gib} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
         });
@@ -259,13 +315,26 @@ const READERS: Record<string, Reader> = {
 function price(u: Usage, region: string): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-    const unit = p ? (u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p.unit) : "unpriced";
+    const unit = u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p?.unit ?? "unpriced";
+    const unknown = u.priceKey.includes(UNKNOWN_MARKER) || (perMonth !== null && Number.isNaN(perMonth));
+    const reason = (unknown || perMonth === null) && u.usageBased
+        ? "no usage figure (give one in a usage file)"
+        : unknown
+            ? "known only after apply"
+        : perMonth === null
+            ? "no usage figure (give one in a usage file)"
+            : !Number.isFinite(perMonth)
+                ? "quantity is not a number"
+                : !p
+                    ? `no catalog price for ${u.priceKey} in ${region}`
+                    : undefined;
     return {
         name: u.name,
         unit,
-        monthlyQuantity: perMonth,
-        price: p?.price ?? null,
-        monthlyCost: p && perMonth !== null ? Math.round(perMonth * p.price * 100) / 100 : null,
+        monthlyQuantity: perMonth === null || !Number.isFinite(perMonth) ? null : perMonth,
+        price: unknown ? null : p?.price ?? null,
+        monthlyCost: reason ? null : Math.round(perMonth! * p!.price * 100) / 100,
+        ...(reason ? { unpricedReason: reason } : {}),
         usageBased: u.usageBased === true,
         priceKey: u.priceKey,
         ...(p ? { priceSource: p.source, priceDate: p.date } : {}),
@@ -280,9 +349,15 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
     // Local stacks run on the developer's machine: nothing to price, and nothing unpriced.
-    const regionPriced = ctx.region === "local" || priceOf(ctx.region, "kms.key") !== undefined;
+    const priced = (region: string) => region === "local" || priceOf(region, "kms.key") !== undefined;
+    const regionOf = (r: PlannedResource) => r.region ?? ctx.region;
+    const usedRegions = new Set(resources.filter((r) => READERS[r.type]).map(regionOf));
+    if (usedRegions.size === 0) usedRegions.add(ctx.region);
+    const unpricedRegions = [...usedRegions].filter((r) => !priced(r)).sort();
+    const regionPriced = unpricedRegions.length === 0;
 
     const costs: ResourceCost[] = [];
+    const gaps: CostGap[] = unpricedRegions.map((region) => ({ reason: `region ${region} has no prices in the catalog (${resources.filter((r) => READERS[r.type] && regionOf(r) === region).length} resources there)` }));
     const free = new Set<string>();
     const unsupported = new Set<string>();
     let freeCount = 0;
@@ -291,14 +366,17 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
         const reader = READERS[r.type];
         if (reader) {
-            const components = reader(r, rctx).map((u) => price(u, ctx.region));
-            costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
+            const components = reader(r, rctx).map((u) => price(u, regionOf(r)));
+            const missing = components.filter((c) => c.monthlyCost === null);
+            costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), complete: missing.length === 0, costComponents: components });
+            if (missing.length && priced(regionOf(r))) gaps.push({ urn: r.urn, name: urnName(r.urn), reason: missing.map((c) => `${c.name}: ${c.unpricedReason}`).join("; ") });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);
             freeCount++;
         } else {
             unsupported.add(r.type);
             unsupportedCount++;
+            gaps.push({ urn: r.urn, name: urnName(r.urn), reason: `the estimator does not know resource type ${r.type}` });
         }
     }
 
@@ -308,6 +386,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             name: charge.name,
             type: FIXED_CHARGE_TYPE,
             monthlyCost: round(charge.monthlyUsd),
+            complete: true,
             costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source }],
         });
     }
@@ -319,6 +398,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         region: ctx.region,
         regionPriced,
         totalMonthlyCost: Math.round(costs.reduce((n, c) => n + c.monthlyCost, 0) * 100) / 100,
+        complete: gaps.length === 0,
+        gaps,
         resources: costs,
         freeResourceTypes: [...free].sort(),
         unsupportedResourceTypes: [...unsupported].sort(),

@@ -24,6 +24,12 @@ export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
     "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
 ];
 
+/**
+ * The profile of a stack with no tier (a preview of another project): every figure unknown (NaN), so
+ * usage-based items stay unpriced, never guessed, until a usage file gives them.
+ */
+export const NO_USAGE: UsageProfile = Object.fromEntries(USAGE_KEYS.map((k) => [k, Number.NaN])) as unknown as UsageProfile;
+
 /** Applies overrides, refusing unknown keys and non-numbers with the key named. */
 export function withOverrides(base: UsageProfile, overrides: Record<string, unknown>, where: string): UsageProfile {
     const out = { ...base };

@@ -41,10 +41,3 @@ export interface PreviewJson {
     /** Extra key written by this project's tools (see README, "Plan JSON"). */
     tieredInfra?: Record<string, unknown>;
 }
-
-/** States the engine would analyze: every registered resource but the root stack. */
-export function analyzableStates(preview: PreviewJson): ResourceState[] {
-    return preview.steps
-        .filter((s) => s.newState && s.op !== "delete" && s.newState.type !== "pulumi:pulumi:Stack")
-        .map((s) => s.newState!);
-}

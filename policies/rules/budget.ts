@@ -6,10 +6,16 @@
  * `npm run cost`. `npm run policy-config` writes those inputs into `policies/config/<stack>.json`
  * from the stack file and the tier's usage profile, and `plan` passes the ones it computed
  * (including a `--usage` file) at plan time.
+ *
+ * It fails closed: when the estimate is incomplete (a resource type the estimator does not know, a
+ * price the catalog lacks in the region, a usage figure missing, a quantity known only after apply)
+ * or no budget is configured, the gate cannot say the stack is within budget, and says so as a
+ * mandatory finding naming what is missing. A finding on one resource can be waived like any other.
  */
 import { estimate, FixedCharge, topLineItems } from "../../core/cost/estimator";
-import { USAGE_KEYS, UsageProfile } from "../../core/cost/usage";
-import { StackPolicyDefinition } from "../definitions";
+import { usd } from "../../core/cost/money";
+import { NO_USAGE, USAGE_KEYS, UsageProfile } from "../../core/cost/usage";
+import { StackFinding, StackPolicyDefinition } from "../definitions";
 
 interface BudgetConfig {
     maxMonthlyUsd: number;
@@ -26,15 +32,14 @@ export const budget: StackPolicyDefinition<BudgetConfig> = {
     enforcementLevel: "mandatory",
     concern: "cost",
     source: "seed 002 'Scaling Scenarios' monthly ranges; core/cost estimator and catalog",
-    remediation: "Shrink the largest line items (see `npm run cost`), or raise maxMonthlyUsd in the stack's policy config with the budget owner's approval.",
+    remediation: "Over budget: shrink the largest line items (see `npm run cost`) or raise maxMonthlyUsd with the budget owner's approval. Cannot price: add the missing price to core/cost/catalog.ts (with its source), fix a mistyped class, give the usage figure in a usage file, or waive that resource with a reason and an expiry.",
     config: {
-        maxMonthlyUsd: { type: "number", minimum: 0, default: 0, description: "Monthly budget in USD; 0 means no budget is enforced." },
+        maxMonthlyUsd: { type: "number", minimum: 0, description: "Monthly budget in USD (0: the stack must cost nothing, e.g. a local stack). Required: without a budget the gate cannot pass." },
         region: { type: "string", default: "us-east-1", description: "AWS region whose prices apply." },
         usage: {
             type: "object",
             description: "Usage the plan cannot know (traffic, logs, backups), as in `npm run cost`; written by `npm run policy-config`. Without it, usage-based items are unpriced.",
             properties: Object.fromEntries(USAGE_KEYS.map((k) => [k, { type: "number", minimum: 0 }])),
-            required: [...USAGE_KEYS],
             additionalProperties: false,
         },
         fixedCharges: {
@@ -50,16 +55,26 @@ export const budget: StackPolicyDefinition<BudgetConfig> = {
         },
     },
     checkStack(resources, c) {
-        if (!c.maxMonthlyUsd) return [];
+        if (typeof c.maxMonthlyUsd !== "number") {
+            return [{ message: "cannot check the budget: no maxMonthlyUsd is configured for this stack; set it in the policy config (`npm run policy-config` writes one per stack)" }];
+        }
         const cost = estimate(
             // Stack policies do not see the `custom` flag: this project's components (`tiered-infra:*`) are
             // groupings, not billed resources.
             resources.filter((r) => !r.type.startsWith("tiered-infra:")).map((r) => ({ urn: r.urn, type: r.type, inputs: r.props, dependencies: r.dependencies })),
-            { stack: "policy", region: c.region, usage: c.usage, fixedCharges: c.fixedCharges },
+            // A figure the config does not give stays unknown (NaN): its item is unpriced, never $0.
+            { stack: "policy", region: c.region, usage: c.usage && { ...NO_USAGE, ...c.usage }, fixedCharges: c.fixedCharges },
         );
-        if (!cost.regionPriced || cost.totalMonthlyCost <= c.maxMonthlyUsd) return [];
-        const top = topLineItems(cost, 3).map((t) => `${t.resource} ${t.component} $${t.monthlyCost.toFixed(2)}`).join("; ");
-        return [{ message: `estimated $${cost.totalMonthlyCost.toFixed(2)}/month exceeds the budget of $${c.maxMonthlyUsd.toFixed(2)}; largest items: ${top}` }];
+        const findings: StackFinding[] = cost.gaps.map((g) => ({
+            ...(g.urn ? { urn: g.urn } : {}),
+            message: `cannot price ${g.name ?? "the stack"}: ${g.reason}; the budget of ${usd(c.maxMonthlyUsd)} cannot be checked while this is unpriced`,
+        }));
+        if (cost.totalMonthlyCost > c.maxMonthlyUsd) {
+            const top = topLineItems(cost, 3).map((t) => `${t.resource} ${t.component} ${usd(t.monthlyCost)}`).join("; ");
+            const bound = cost.complete ? "" : "at least ";
+            findings.push({ message: `estimated ${bound}${usd(cost.totalMonthlyCost)}/month exceeds the budget of ${usd(c.maxMonthlyUsd)}; largest items: ${top}` });
+        }
+        return findings;
     },
 };
 

@@ -252,9 +252,9 @@ export const POLICY_CASES: Record<string, PolicyCase> = {
     "stack-budget-enforce-monthly-limit": {
         fail: [rds({ instanceClass: "db.r6g.2xlarge", allocatedStorage: 1000 })],
         pass: [rds({ instanceClass: "db.r6g.2xlarge", allocatedStorage: 1000 })],
-        expect: "/month exceeds the budget of $1000.00; largest items: ",
-        config: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 1000 } },
-        passConfig: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 2000 } },
+        expect: "/month exceeds the budget of $1,000.00; largest items: ",
+        config: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 1000, usage: { rdsExtraBackupGiB: 0 } } },
+        passConfig: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 2000, usage: { rdsExtraBackupGiB: 0 } } },
     },
     "docker-container-require-healthcheck-and-restart": {
         fail: [docker({ healthcheck: undefined })],

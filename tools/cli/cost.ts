@@ -2,17 +2,20 @@
  * `npm run cost`: the monthly cost of a stack (or every stack, side by side with the seed's
  * range) before anything is deployed, from the offline plan or a real `pulumi preview --json`.
  *
- * Exit codes (tools/cli/support/common.ts): 0 done; 2 bad input (flags, files, stack config, usage); 3 internal error.
+ * Exit codes (tools/cli/support/common.ts): 0 done; 1 an estimate is incomplete (something could
+ * not be priced: the figures are lower bounds); 2 bad input (flags, files, stack config, usage) in
+ * any stack, the others still reported; 3 internal error.
  */
 import { Command, Option } from "commander";
-import * as fs from "fs";
 import * as path from "path";
 import { InputError } from "../../core/errors";
 import { readUsageFile } from "../cost/costInputs";
-import { buildReport, compare, CostReport, diffText, htmlReport, markdownReport, tableReport } from "../cost/report";
+import { costChange } from "../cost/change";
+import { buildReport, compare, CostReport, diffText, estimateText, htmlReport, markdownReport, tableReport } from "../cost/report";
 import { listStacks, readProject } from "../offline/project";
 import { checkStacks } from "../pipeline/checkStacks";
-import { EXIT, parseArgs, reportError, StackSelection, withStackSelection } from "./support/common";
+import { EXIT, parseArgs, Printer, reportError, StackSelection, withStackSelection } from "./support/common";
+import { readInput, STDIO, writeReport } from "./support/io";
 
 const FORMATS = ["table", "json", "markdown", "html"] as const;
 
@@ -20,12 +23,14 @@ interface CostOptions extends StackSelection {
     format: (typeof FORMATS)[number];
     out?: string;
     compareTo?: string;
+    summary?: boolean;
+    region?: string;
 }
 
 function readReport(file: string): CostReport {
     let doc: any;
     try {
-        doc = JSON.parse(fs.readFileSync(file, "utf8"));
+        doc = JSON.parse(readInput(file));
     } catch (e) {
         throw new InputError(`--compare-to: ${file} is not readable JSON (${(e as Error).message})`);
     }
@@ -33,43 +38,48 @@ function readReport(file: string): CostReport {
     return doc;
 }
 
-export async function main(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(argv: string[], out: Printer = console.log, err: Printer = console.error): Promise<number> {
     const program = withStackSelection(new Command("cost"), "estimate")
-        .description("Estimate the monthly AWS cost of stacks from the offline plan (or a pulumi preview --json file); --all puts the tiers side by side with seed 002's ranges.")
+        .description("Estimate the monthly AWS cost of stacks from the offline plan, or the cost of a change from a pulumi preview --json; --all puts the tiers side by side with seed 002's ranges.")
         .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS as unknown as string[]).default("table"))
-        .option("-o, --out <file>", "write the report to FILE (html defaults to reports/cost.html)")
-        .option("--compare-to <file>", "show per-resource differences against an earlier --format json report");
+        .option("-o, --out <file>", "write the report to FILE (- for stdout; html defaults to reports/cost.html)")
+        .option("--compare-to <file>", "per-resource differences against an earlier --format json report (- for stdin); in JSON output they are the `diff` key")
+        .option("--summary", "only the totals (with --all: the tiers side by side)")
+        .option("--region <name>", "AWS region of resources whose provider and config name none (a preview written where the region came from the environment)");
     const opts = parseArgs<CostOptions>(program, argv, out, err);
     if (typeof opts === "number") return opts;
     try {
         const usageFile = opts.usage ? readUsageFile(opts.usage) : undefined;
         const previous = opts.compareTo ? readReport(opts.compareTo) : undefined;
         const project = opts.previewJson ? undefined : readProject(path.resolve(opts.projectDir));
-        const { checks } = await checkStacks({
+        const { checks, failures } = await checkStacks({
             source: project ? { project, stacks: opts.all ? listStacks(project) : [opts.stack] } : { previewFile: opts.previewJson! },
             policies: false,
             usageFile,
+            region: opts.region,
             onStart: (stack, i, total) => {
                 if (total > 1 && process.stderr.isTTY) process.stderr.write(`estimating ${stack} (${i + 1}/${total})...\n`);
             },
+            onFailure: (f) => err(`error: ${f.stack}: ${f.error.message}`),
         });
-        const costs = checks.map((c) => c.cost);
-        const report = buildReport(costs);
-        const text =
-            opts.format === "json" ? JSON.stringify(report, null, 2) + "\n"
-                : opts.format === "markdown" ? markdownReport(report)
-                    : opts.format === "html" ? htmlReport(report)
-                        : tableReport(report) + "\n";
+        for (const c of checks) for (const n of c.notes) err(`note: ${c.stack}: ${n}`);
+        const report = buildReport(checks.map((c) => ({ ...c.cost, ...(c.costBefore ? { change: costChange(c.costBefore, c.cost) } : {}) })));
+        const diff = previous ? compare(previous, report) : undefined;
         const file = opts.out ?? (opts.format === "html" ? "reports/cost.html" : undefined);
-        if (file) {
-            fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-            fs.writeFileSync(file, text);
-            out(`wrote ${file} (${report.stacks.map((s) => `${s.stack} $${s.totalMonthlyCost.toFixed(2)}/month`).join(", ")})`);
-        } else {
-            out(text.trimEnd());
+        const toStdout = !file || file === STDIO;
+        const text =
+            opts.format === "json" ? JSON.stringify(diff ? { ...report, diff } : report, null, 2) + "\n"
+                : opts.format === "markdown" ? markdownReport(report, { summary: opts.summary, diff })
+                    : opts.format === "html" ? htmlReport(report)
+                        : tableReport(report, { summary: opts.summary }) + "\n" + (diff ? diffText(diff) + "\n" : "");
+        writeReport(file ?? STDIO, text, out);
+        if (!toStdout) err(`wrote ${file} (${report.stacks.map((st) => `${st.stack} ${estimateText(st, "/month")}`).join(", ")})`);
+        if (failures.length) return EXIT.input;
+        const incomplete = report.stacks.filter((st) => !st.complete).map((st) => st.stack);
+        if (incomplete.length) {
+            err(`error: not fully priced: ${incomplete.join(", ")} (the totals are lower bounds; see what is unpriced above)`);
+            return EXIT.gate;
         }
-        if (previous) out(diffText(compare(previous, report)));
-        for (const s of report.stacks) if (!s.regionPriced) err(`warning: ${s.stack}: region ${s.region} has no prices in the catalog; its estimate is incomplete (only us-east-1 is priced)`);
         return EXIT.ok;
     } catch (e) {
         return reportError(e, err);

@@ -6,12 +6,21 @@ import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
 import { FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
+import { usd } from "../../core/cost/money";
+import { changeLines, CostChange, costChange, signedUsd } from "./change";
+
+export { usd };
 
 export interface StackReport extends StackCost {
     /** Seed 002's expected monthly range for the stack's tier. */
     seedRange: { minMonthlyUsd: number; maxMonthlyUsd: number } | null;
-    /** Where the estimate falls against that range. */
-    seedRangeStatus: "below" | "within" | "above" | null;
+    /**
+     * Where the estimate falls against that range; `unknown` when the estimate is incomplete and
+     * its lower bound does not already exceed the range.
+     */
+    seedRangeStatus: "below" | "within" | "above" | "unknown" | null;
+    /** The cost of the change, when the estimate comes from a preview that changes an existing stack. */
+    change?: CostChange;
 }
 
 export interface CostReport {
@@ -20,19 +29,25 @@ export interface CostReport {
     generatedAt: string;
     catalogDate: string;
     hoursPerMonth: number;
+    /** Sum over the stacks; a lower bound when `complete` is false. */
     totalMonthlyCost: number;
+    /** Every stack's estimate is complete. */
+    complete: boolean;
     stacks: StackReport[];
 }
 
 /** A stack's estimate, and whether it deploys seed 002's system (whose cost ranges then apply). */
 export type EstimatedStack = StackCost & { seedSystem?: boolean };
 
-export function buildReport(costs: EstimatedStack[]): CostReport {
+export function buildReport(costs: Array<EstimatedStack & { change?: CostChange }>): CostReport {
     const stacks = costs.map(({ seedSystem, ...c }): StackReport => {
         // The ranges are seed 002's, for its system; other systems on a tier's sizing get none.
         const row = seedSystem !== false && c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
         const seedRange = row ? { minMonthlyUsd: row.minMonthlyUsd, maxMonthlyUsd: row.maxMonthlyUsd } : null;
-        const seedRangeStatus = seedRange ? (c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above" : "within") : null;
+        const seedRangeStatus = !seedRange ? null
+            : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above"
+                : !c.complete ? "unknown"
+                    : c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : "within";
         return { ...c, seedRange, seedRangeStatus };
     });
     return {
@@ -42,6 +57,7 @@ export function buildReport(costs: EstimatedStack[]): CostReport {
         catalogDate: CATALOG_DATE,
         hoursPerMonth: HOURS_PER_MONTH,
         totalMonthlyCost: round(stacks.reduce((n, s) => n + s.totalMonthlyCost, 0)),
+        complete: stacks.every((s) => s.complete),
         stacks,
     };
 }
@@ -50,8 +66,22 @@ function round(n: number): number {
     return Math.round(n * 100) / 100;
 }
 
-export function usd(n: number | null): string {
-    return n === null ? "-" : `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** How many things an incomplete estimate could not price (components, unknown types, the region). */
+export function unpricedCount(s: StackCost): number {
+    if (!s.regionPriced) return Infinity;
+    return s.resources.reduce((n, r) => n + r.costComponents.filter((c) => c.monthlyCost === null).length, 0) + s.summary.unsupported;
+}
+
+/**
+ * A stack's estimate as people read it: `$908.16`, or `≥ $908.16 (2 items unpriced)`, never a
+ * plain figure when incomplete. `unit` (e.g. "/month") goes right after the amount.
+ */
+export function estimateText(s: StackCost, unit = ""): string {
+    if (s.complete) return `${usd(s.totalMonthlyCost)}${unit}`;
+    if (!s.regionPriced) return `≥ ${usd(s.totalMonthlyCost)}${unit} (region ${s.region} not priced)`;
+    const n = unpricedCount(s);
+    return `≥ ${usd(s.totalMonthlyCost)}${unit} (${n} item${n === 1 ? "" : "s"} unpriced)`;
 }
 
 function qty(n: number | null): string {
@@ -79,28 +109,36 @@ export function byCategory(s: StackCost): Array<[string, number]> {
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-export function tableReport(report: CostReport): string {
+export function tableReport(report: CostReport, opts: { summary?: boolean } = {}): string {
     const out: string[] = [];
-    for (const s of report.stacks) {
+    for (const s of opts.summary ? [] : report.stacks) {
         const t = new Table({ head: ["Resource / component", "Quantity", "Unit", "Price", "Monthly"], style: { head: [], border: [] } });
         for (const r of [...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost)) {
-            t.push([{ colSpan: 4, content: `${r.name} (${r.type})` }, usd(r.monthlyCost)]);
+            t.push([{ colSpan: 4, content: `${r.name} (${r.type})` }, r.complete ? usd(r.monthlyCost) : `≥ ${usd(r.monthlyCost)}`]);
             for (const c of r.costComponents) {
-                t.push([`  ${c.name}${c.verify ? " (price to verify)" : ""}`, qty(c.monthlyQuantity), c.unit, c.price === null ? "unpriced" : `$${c.price}`, usd(c.monthlyCost)]);
+                t.push([`  ${c.name}${c.verify ? " (price to verify)" : ""}`, qty(c.monthlyQuantity), c.unit, c.price === null ? "unpriced" : `$${c.price}`, c.monthlyCost === null ? `unpriced: ${c.unpricedReason}` : usd(c.monthlyCost)]);
             }
         }
         out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
         out.push(t.toString());
-        out.push(`  Total: ${usd(s.totalMonthlyCost)}/month${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
+        out.push(`  Total: ${estimateText(s, "/month")}${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
-        if (s.unpricedComponents.length) out.push(`  unpriced (no catalog price in ${s.region}): ${s.unpricedComponents.join(", ")}`);
+        if (!s.complete) {
+            out.push("  NOT PRICED (the total above is a lower bound):");
+            for (const g of s.gaps) out.push(`    - ${g.name ?? "stack"}: ${g.reason}`);
+        }
+        if (s.change) out.push(...changeSection(s.change));
         out.push("");
+    }
+    if (opts.summary && report.stacks.length === 1) {
+        const s = report.stacks[0];
+        out.push(`${s.stack}: ${s.change ? `${s.change.before === null ? "unpriced" : usd(s.change.before)} -> ` : ""}${estimateText(s, "/month")}${s.seedRange ? ` (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
     }
     if (report.stacks.length > 1) {
         const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Largest line item"], style: { head: [], border: [] } });
         for (const s of report.stacks) {
             const top = topLineItems(s, 1)[0];
-            t.push([s.stack, usd(s.totalMonthlyCost), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
         }
         out.push("Tiers side by side:");
         out.push(t.toString());
@@ -108,49 +146,53 @@ export function tableReport(report: CostReport): string {
     return out.join("\n");
 }
 
-export function markdownReport(report: CostReport): string {
+/** The cost of a change as lines under a stack's table. */
+function changeSection(c: CostChange): string[] {
+    return [
+        `  Change: ${c.before === null ? "unpriced" : usd(c.before)} -> ${c.after === null ? "unpriced" : usd(c.after)} (${c.delta === null ? "change unknown: not fully priced" : `${signedUsd(c.delta)}/month`})`,
+        ...changeLines(c),
+    ];
+}
+
+export function markdownReport(report: CostReport, opts: { summary?: boolean; diff?: CostDiff[] } = {}): string {
     const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status |", "|---|---:|---|---|"];
-    for (const s of report.stacks) out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    for (const s of report.stacks) out.push(`| ${s.stack} | ${estimateText(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
     for (const s of report.stacks) {
+        if (s.change) {
+            out.push("", `#### ${s.stack}: cost of this change ${s.change.delta === null ? "(unknown: not fully priced)" : `${signedUsd(s.change.delta)}/month`}`, "", "| | resource | before | after | delta |", "|---|---|---:|---:|---:|");
+            const mark = { created: "+", deleted: "-", changed: "~", unpriced: "?" } as const;
+            for (const r of s.change.resources) out.push(`| ${mark[r.change]} | \`${r.name}\` | ${r.before === null ? (r.change === "created" ? "" : "unpriced") : usd(r.before)} | ${r.after === null ? (r.change === "deleted" ? "" : "unpriced") : usd(r.after)} | ${signedUsd(r.delta)} |`);
+        }
+        if (opts.summary) continue;
         out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
         for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);
         out.push("", "</details>");
+        if (!s.complete) {
+            out.push("", `**${s.stack} is not fully priced** (the estimate is a lower bound):`, "");
+            for (const g of s.gaps) out.push(`- \`${g.name ?? "stack"}\`: ${g.reason}`);
+        }
+    }
+    for (const d of opts.diff ?? []) {
+        out.push("", `#### ${d.stack}: against the earlier report ${d.delta === null ? "(change unknown: not fully priced)" : `${signedUsd(d.delta)}/month`}`, "", "```", ...changeLines(d), "```");
     }
     return out.join("\n") + "\n";
 }
 
-export interface CostDiff {
+/** The change between an earlier report and this one, per stack (see tools/cost/change.ts). */
+export interface CostDiff extends CostChange {
     stack: string;
-    before: number;
-    after: number;
-    resources: Array<{ urn: string; name: string; before: number; after: number; delta: number }>;
 }
 
 /** Per-resource differences between an earlier report and this one (only resources that changed). */
 export function compare(before: CostReport, after: CostReport): CostDiff[] {
-    return after.stacks.map((s) => {
-        const old = before.stacks.find((b) => b.stack === s.stack);
-        const was = new Map((old?.resources ?? []).map((r) => [r.urn, r]));
-        const now = new Map(s.resources.map((r) => [r.urn, r]));
-        const urns = [...new Set([...was.keys(), ...now.keys()])];
-        const resources = urns
-            .map((urn) => {
-                const b = was.get(urn)?.monthlyCost ?? 0;
-                const a = now.get(urn)?.monthlyCost ?? 0;
-                return { urn, name: (now.get(urn) ?? was.get(urn))!.name, before: b, after: a, delta: round(a - b) };
-            })
-            .filter((d) => d.delta !== 0)
-            .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta));
-        return { stack: s.stack, before: old?.totalMonthlyCost ?? 0, after: s.totalMonthlyCost, resources };
-    });
+    return after.stacks.map((s) => ({ stack: s.stack, ...costChange(before.stacks.find((b) => b.stack === s.stack), s) }));
 }
 
 export function diffText(diffs: CostDiff[]): string {
     const out: string[] = [];
     for (const d of diffs) {
-        const delta = round(d.after - d.before);
-        out.push(`Stack ${d.stack}: ${usd(d.before)} -> ${usd(d.after)} (${delta >= 0 ? "+" : "-"}${usd(Math.abs(delta))}/month)`);
-        for (const r of d.resources) out.push(`  ${r.delta >= 0 ? "+" : "-"}${usd(Math.abs(r.delta)).padStart(11)}  ${r.name}  (${usd(r.before)} -> ${usd(r.after)})`);
+        out.push(`Stack ${d.stack}: ${d.before === null ? "unpriced" : usd(d.before)} -> ${d.after === null ? "unpriced" : usd(d.after)} (${d.delta === null ? "change unknown: not fully priced" : `${signedUsd(d.delta)}/month`})`);
+        out.push(...changeLines(d));
         if (!d.resources.length) out.push("  no resource changed cost");
     }
     return out.join("\n");
@@ -191,10 +233,10 @@ export function htmlReport(report: CostReport): string {
     const legend = categories.map((c) => `<span class="legend-item"><i style="background:${color(c)}"></i>${esc(c)}</span>`).join("");
     const tables = report.stacks.map((s) => `
       <section class="stack">
-        <h2>${esc(s.stack)} <small>${esc(s.tier ?? "")} · ${esc(s.region)}</small> <span class="total">${usd(s.totalMonthlyCost)}/month</span></h2>
+        <h2>${esc(s.stack)} <small>${esc(s.tier ?? "")} · ${esc(s.region)}</small> <span class="total">${esc(estimateText(s, "/month"))}</span></h2>
         ${s.seedRange ? `<p class="status status-${s.seedRangeStatus}">Seed 002 range ${usd(s.seedRange.minMonthlyUsd)}–${usd(s.seedRange.maxMonthlyUsd)}: <b>${s.seedRangeStatus}</b></p>` : ""}
         <table><thead><tr><th>Resource</th><th>Component</th><th class="num">Quantity</th><th>Unit</th><th class="num">Price</th><th class="num">Monthly</th></tr></thead><tbody>
-        ${[...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost).flatMap((r) => r.costComponents.map((c, j) => `<tr><td>${j === 0 ? esc(r.name) : ""}</td><td>${esc(c.name)}</td><td class="num">${qty(c.monthlyQuantity)}</td><td>${esc(c.unit)}</td><td class="num">${c.price === null ? "unpriced" : `$${c.price}`}</td><td class="num">${usd(c.monthlyCost)}</td></tr>`)).join("")}
+        ${[...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost).flatMap((r) => r.costComponents.map((c, j) => `<tr><td>${j === 0 ? esc(r.name) : ""}</td><td>${esc(c.name)}</td><td class="num">${qty(c.monthlyQuantity)}</td><td>${esc(c.unit)}</td><td class="num">${c.price === null ? "unpriced" : `$${c.price}`}</td><td class="num">${c.monthlyCost === null ? `unpriced: ${esc(c.unpricedReason ?? "")}` : usd(c.monthlyCost)}</td></tr>`)).join("")}
         </tbody></table>
         <p class="meta">${s.summary.estimated} priced · ${s.summary.free} free · ${s.summary.unsupported} unsupported${s.unsupportedResourceTypes.length ? ` (${esc(s.unsupportedResourceTypes.join(", "))})` : ""}</p>
       </section>`).join("");
@@ -215,7 +257,7 @@ export function htmlReport(report: CostReport): string {
 <body>
   <h1>Monthly cost estimate</h1>
   <p class="sub">us-east-1 on-demand list prices of ${esc(report.catalogDate)} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
-  <div class="cards">${report.stacks.map((s) => `<div class="card"><span>${esc(s.stack)}</span><b>${usd(s.totalMonthlyCost)}</b><span>${s.seedRangeStatus ? `seed range: ${s.seedRangeStatus}` : ""}</span></div>`).join("")}</div>
+  <div class="cards">${report.stacks.map((s) => `<div class="card"><span>${esc(s.stack)}</span><b>${esc(estimateText(s))}</b><span>${s.seedRangeStatus ? `seed range: ${s.seedRangeStatus}` : ""}</span></div>`).join("")}</div>
   <h2>Cost by tier <small>(green band: seed 002's expected range)</small></h2>
   <svg id="by-tier" width="${width + 60}" height="${report.stacks.length * rowH + 20}" role="img" aria-label="Monthly cost by tier">${tierBars}</svg>
   <h2>Cost by component</h2>

@@ -3,7 +3,8 @@
  * derived from the users seed 002 sizes each tier for. A usage file overrides any key.
  *
  * Assumptions (documented so a reader can disagree with one number, not the whole estimate):
- * - users: the top of each tier's range (small 500, medium 5,000); large, open-ended, at 20,000.
+ * - users: the top of each tier's range (`usersServed.max`: small 500, medium 5,000); an open-ended
+ *   tier at four times its lower bound (large: 20,000).
  * - 3,000 requests per user per month (30 sessions of ~100 requests).
  * - 0.1 GiB served by the CDN per user per month (~3.4 MB per session: assets, API JSON).
  * - NAT egress: 50 GiB of image pulls and updates, plus 20% of CDN traffic (origin calls out).
@@ -16,13 +17,14 @@
  * - Cache snapshots: half of each node's memory per retained day.
  */
 import { UsageProfile } from "../../core/cost/usage";
-import { TIER_NAMES, TIERS, TierName } from "../../infra/tiers";
+import { TIER_NAMES, TIERS, TierName, TierSizing } from "../../infra/tiers";
 
-const USERS: Record<TierName, number> = { small: 500, medium: 5000, large: 20000 };
+/** Users an open-ended tier is priced for, as a multiple of its lower bound. */
+const OPEN_ENDED_USERS_FACTOR = 4;
 
 export function usageFor(tier: TierName): UsageProfile {
-    const users = USERS[tier];
-    const row = TIERS[tier];
+    const row: TierSizing = TIERS[tier];
+    const users = row.usersServed.max ?? row.usersServed.min * OPEN_ENDED_USERS_FACTOR;
     const requests = users * 3000;
     const cdnDataOutGiB = users * 0.1;
     return {

@@ -8,6 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { PlatformMocks } from "./mocks";
+import { originalPosition } from "./sourceMaps";
 import { PreviewJson, PreviewStep, SECRET_MARKER, UNKNOWN_MARKER } from "../../core/plan/previewJson";
 
 // Signatures the SDK uses on the wire (sdk/nodejs/runtime/rpc.ts).
@@ -63,6 +64,14 @@ async function settle(value: unknown): Promise<unknown> {
     return value;
 }
 
+/** Where the program registered the resource (`newState.sourcePosition`, as the CLI records it). */
+function sourcePositionOf(req: any): { sourcePosition?: string } {
+    const pos = req.getSourceposition?.();
+    if (!pos || !pos.getUri()) return {};
+    const mapped = originalPosition(pos.getUri(), pos.getLine(), pos.getColumn());
+    return { sourcePosition: `${mapped.uri}#${mapped.line}${mapped.column ? `,${mapped.column}` : ""}` };
+}
+
 export async function runStack(input: StackRunInput): Promise<StackRun> {
     const started = process.hrtime.bigint();
     await pulumi.runtime.setMocks(new PlatformMocks(input.region, input.stack), input.project, input.stack, false);
@@ -93,6 +102,7 @@ export async function runStack(input: StackRunInput): Promise<StackRun> {
                         inputs: toPreviewValue(req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
                         ...(req.getProtect() ? { protect: true } : {}),
                         ...(dependencies.length ? { dependencies } : {}),
+                        ...sourcePositionOf(req),
                     },
                 });
             }

@@ -8,8 +8,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import YAML from "yaml";
+import YAML, { LineCounter } from "yaml";
 import { InputError } from "../../core/errors";
+import { TIER_NAMES } from "../../infra/tiers";
 
 export const PLACEHOLDER_SECRET = "offline-placeholder-secret";
 
@@ -53,9 +54,9 @@ export function readProject(dir: string): ProjectInfo {
     return { name: doc.name, dir, stackConfigDir: path.join(dir, stackConfigDir) };
 }
 
-/** Stack names with a config file, sorted small/medium/large first, then alphabetically. */
+/** Stack names with a config file: those named after a tier first, in the tier table's order, then alphabetically. */
 export function listStacks(project: ProjectInfo): string[] {
-    const order = ["small", "medium", "large"];
+    const order: readonly string[] = TIER_NAMES;
     const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
     return fs
         .readdirSync(project.stackConfigDir)
@@ -98,4 +99,61 @@ function replaceSecure(value: unknown, at: string, replaced: string[]): unknown 
         return PLACEHOLDER_SECRET;
     }
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, replaceSecure(v, `${at}.${k}`, replaced)]));
+}
+
+/**
+ * The 1-based line of a config path in a stack file (`tiered-infra:sizing.app.maxReplicas`,
+ * `aws:region`, `tiered-infra:corsOrigins[0]` or `.0`), for reports that point at the offending
+ * key. When the path is not there (a required key missing), the line of its nearest ancestor, else
+ * the line of `config:`, else 1.
+ */
+export function configKeyLine(file: string, configPath: string): number {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        return 1;
+    }
+    const lines = new LineCounter();
+    const doc = YAML.parseDocument(text, { lineCounter: lines });
+    const lineOf = (node: unknown): number | undefined => {
+        const range = (node as { range?: [number, number, number] } | null)?.range;
+        return range ? lines.linePos(range[0]).line : undefined;
+    };
+    const colon = configPath.indexOf(":");
+    const [namespace, rest] = colon < 0 ? ["", configPath] : [configPath.slice(0, colon), configPath.slice(colon + 1)];
+    const segments = rest.replace(/\[(\d+)\]/g, ".$1").split(".").filter((s) => s !== "");
+    const config = doc.get("config", true) as YAML.YAMLMap | undefined;
+    let best = lineOf(doc.contents) && config ? lineOf(keyNode(doc.contents, "config")) ?? 1 : 1;
+    let node: unknown = config;
+    const first = segments.shift();
+    if (first === undefined) return best;
+    // `pulumi config` writes `<namespace>:<key>`; the project's own keys may also be bare.
+    const candidates = namespace ? [`${namespace}:${first}`, first] : [first];
+    const key = candidates.find((k) => isMap(node) && (node as YAML.YAMLMap).has(k));
+    if (!key) return best;
+    best = lineOf(keyNode(node, key)) ?? best;
+    node = (node as YAML.YAMLMap).get(key, true);
+    for (const seg of segments) {
+        if (isMap(node) && (node as YAML.YAMLMap).has(seg)) {
+            best = lineOf(keyNode(node, seg)) ?? best;
+            node = (node as YAML.YAMLMap).get(seg, true);
+        } else if (YAML.isSeq(node) && /^\d+$/.test(seg) && node.items[Number(seg)] !== undefined) {
+            node = node.items[Number(seg)];
+            best = lineOf(node) ?? best;
+        } else {
+            break;
+        }
+    }
+    return best;
+}
+
+function isMap(node: unknown): boolean {
+    return YAML.isMap(node);
+}
+
+/** The key node of `key` in a YAML map (its line is the line a person looks for). */
+function keyNode(map: unknown, key: string): unknown {
+    if (!YAML.isMap(map)) return undefined;
+    return map.items.find((p) => YAML.isScalar(p.key) && p.key.value === key)?.key;
 }

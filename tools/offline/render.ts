@@ -1,38 +1,112 @@
-/** Text rendering of a plan: a preview-like tree and counts per type. */
-import { PreviewStep } from "../../core/plan/previewJson";
-import { urnName } from "../../core/plan/urn";
+/**
+ * Text rendering of a preview as `pulumi preview` shows it: the resource tree with each step's op
+ * symbol, the change summary (`+ 3 to create`, `~ 1 to update`, `145 unchanged`), and counts per
+ * type. Colour only where the caller asks for it (terminals, unless NO_COLOR).
+ */
+import { OPS, ReadPreview, ResourceChange, SUMMARY_ORDER } from "../../core/plan/reader";
 
-/** Steps as a tree in registration order, children under their parent, like `pulumi preview`. */
-export function renderTree(steps: PreviewStep[]): string[] {
-    const children = new Map<string | undefined, PreviewStep[]>();
-    const urns = new Set(steps.map((s) => s.urn));
-    for (const step of steps) {
-        const parent = step.newState?.parent && urns.has(step.newState.parent) ? step.newState.parent : undefined;
-        const key = step.urn === parent ? undefined : parent;
+export interface Colors {
+    green(s: string): string;
+    yellow(s: string): string;
+    red(s: string): string;
+    bold(s: string): string;
+    dim(s: string): string;
+}
+
+export const NO_COLORS: Colors = { green: (s) => s, yellow: (s) => s, red: (s) => s, bold: (s) => s, dim: (s) => s };
+
+/** Widest type column before long types overflow it (a terminal is 120-160 columns wide). */
+const MAX_TYPE_COLUMN = 72;
+
+/** The colour of an op, as the CLI paints it. */
+function paint(op: string, c: Colors): (s: string) => string {
+    if (op === "create" || op === "import" || op === "create-replacement") return c.green;
+    if (op === "update" || op === "refresh") return c.yellow;
+    if (op === "delete" || op === "replace" || op === "delete-replaced" || op === "discard") return c.red;
+    return (s) => s;
+}
+
+/** Resources as a tree in the preview's order, children under their parent, with op symbols; `same` ones only when `showSames`. */
+export function renderTree(read: ReadPreview, c: Colors = NO_COLORS, showSames = false): string[] {
+    const shown = read.changes.filter((ch) => showSames || ch.op !== "same" || ch.type === "pulumi:pulumi:Stack");
+    const urns = new Set(shown.map((ch) => ch.urn));
+    const parentOf = (ch: ResourceChange) => {
+        const p = (ch.after ?? ch.before)?.parent;
+        return p && urns.has(p) && p !== ch.urn ? p : undefined;
+    };
+    const children = new Map<string | undefined, ResourceChange[]>();
+    for (const ch of shown) {
+        const key = parentOf(ch);
         if (!children.has(key)) children.set(key, []);
-        children.get(key)!.push(step);
+        children.get(key)!.push(ch);
     }
-    const typeWidth = Math.min(70, Math.max(...steps.map((s) => (s.newState?.type.length ?? 0))) + 12);
-    const lines = [`     ${"Type".padEnd(typeWidth)}Name`];
+    const rows: Array<[string, string, string, string, string]> = [];
     const walk = (parent: string | undefined, indent: string) => {
         const kids = children.get(parent) ?? [];
-        kids.forEach((step, i) => {
+        kids.forEach((ch, i) => {
             const last = i === kids.length - 1;
             const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
-            const type = `${indent}${branch}${step.newState?.type ?? "?"}`;
-            lines.push(` +   ${type.padEnd(typeWidth)}${urnName(step.urn)}`);
-            walk(step.urn, parent === undefined ? indent : indent + (last ? "   " : "│  "));
+            rows.push([ch.op, OPS[ch.op]?.symbol ?? "?", `${indent}${branch}${ch.type}`, ch.name, diffNote(ch)]);
+            walk(ch.urn, parent === undefined ? indent : indent + (last ? "   " : "│  "));
         });
     };
     walk(undefined, "");
+    // A column wide enough for most types; a longer one still keeps two spaces before its name.
+    const width = Math.min(MAX_TYPE_COLUMN, Math.max("Type".length, ...rows.map((r) => r[2].length))) + 2;
+    const lines = [`     ${"Type".padEnd(width)}Name${rows.some((r) => r[0] !== "create") ? "  Plan" : ""}`];
+    const planColumn = rows.some((r) => r[0] !== "create");
+    for (const [op, symbol, type, name, diff] of rows) {
+        const p = paint(op, c);
+        lines.push(` ${p(symbol.padEnd(3))} ${type.length >= width ? `${type}  ` : type.padEnd(width)}${name}${planColumn && op !== "same" ? `  ${p(op)}` : ""}${diff}`);
+    }
     return lines;
 }
 
-export function countByType(steps: PreviewStep[]): Array<[string, number]> {
-    const counts = new Map<string, number>();
-    for (const s of steps) {
-        const t = s.newState?.type ?? "?";
-        counts.set(t, (counts.get(t) ?? 0) + 1);
+/** ` [diff: ~instanceClass, +tags]` after an update or replace, as the CLI writes it. */
+function diffNote(ch: ResourceChange): string {
+    if (ch.op !== "update" && ch.op !== "replace") return "";
+    const kind = (k: string) => (k.startsWith("add") ? "+" : k.startsWith("delete") ? "-" : "~");
+    const paths = ch.detailedDiff ? Object.entries(ch.detailedDiff).map(([p, d]) => `${kind(d.kind)}${p}`) : ch.diffReasons.map((r) => `~${r}`);
+    if (!paths.length) return "";
+    const shown = paths.slice(0, 6);
+    return ` [diff: ${shown.join(", ")}${paths.length > shown.length ? `, ... ${paths.length - shown.length} more` : ""}]`;
+}
+
+/** `Resources:` block of the CLI: one line per kind of change, then the unchanged count. */
+export function renderSummary(read: ReadPreview, c: Colors = NO_COLORS): string[] {
+    const lines = ["Resources:"];
+    const ops = [...SUMMARY_ORDER, ...Object.keys(read.counts).filter((op) => op !== "same" && !SUMMARY_ORDER.includes(op))];
+    for (const op of ops) {
+        const n = read.counts[op];
+        if (!n) continue;
+        const info = OPS[op];
+        lines.push(`    ${paint(op, c)(`${info?.symbol ?? "?"} ${n} ${info?.summary ?? `to ${op}`}`)}`);
     }
+    if (lines.length === 1) lines.push("    no changes");
+    if (read.counts.same) lines.push(`    ${read.counts.same} unchanged`);
+    return lines;
+}
+
+/** One line: `+ 148 to create` or `~ 1 to update, 145 unchanged`. */
+export function summaryLine(read: ReadPreview): string {
+    const parts = SUMMARY_ORDER.filter((op) => read.counts[op]).map((op) => `${OPS[op].symbol} ${read.counts[op]} ${OPS[op].summary}`);
+    for (const op of Object.keys(read.counts)) if (op !== "same" && !SUMMARY_ORDER.includes(op)) parts.push(`? ${read.counts[op]} ${op}`);
+    if (!parts.length) return read.counts.same ? `no changes, ${read.counts.same} unchanged` : "no changes";
+    if (read.counts.same) parts.push(`${read.counts.same} unchanged`);
+    return parts.join(", ");
+}
+
+/** Resources by type after the change (for --verbose). */
+export function countByType(read: ReadPreview): Array<[string, number]> {
+    const counts = new Map<string, number>();
+    for (const ch of read.changes) if (ch.after) counts.set(ch.type, (counts.get(ch.type) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Stack outputs as the CLI prints them; secrets stay `[secret]`. */
+export function renderOutputs(outputs: Record<string, unknown> | undefined): string[] {
+    const entries = Object.entries(outputs ?? {});
+    if (!entries.length) return [];
+    const width = Math.max(...entries.map(([k]) => k.length));
+    return ["Outputs:", ...entries.map(([k, v]) => `    ${k.padEnd(width)}: ${typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v)}`)];
 }

@@ -68,14 +68,13 @@ export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackC
         set("aws-elasticache-require-failover", { minNodes: cfg.sizing.cache.nodes });
     }
     for (const p of CORS_POLICIES) set(p, { allowedOrigins: [...cfg.corsOrigins], allowLocalhost: local });
-    if (!local) {
-        set("stack-budget-enforce-monthly-limit", {
-            maxMonthlyUsd: cfg.sizing.budget.maxMonthlyUsd,
-            region: cost.region,
-            ...(cost.usage ? { usage: cost.usage } : {}),
-            fixedCharges: cost.fixedCharges ?? [],
-        });
-    }
+    set("stack-budget-enforce-monthly-limit", {
+        // A local stack runs on the developer's machine: its budget is $0, so anything billable fails.
+        maxMonthlyUsd: local ? 0 : cfg.sizing.budget.maxMonthlyUsd,
+        region: cost.region,
+        ...(cost.usage ? { usage: cost.usage } : {}),
+        fixedCharges: cost.fixedCharges ?? [],
+    });
     return out;
 }
 

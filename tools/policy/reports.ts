@@ -1,27 +1,30 @@
 /**
- * Policy reports for people and CI: grouped text, SARIF 2.1.0 (code-scanning uploads), JUnit XML
- * (test dashboards) and Markdown (a pull-request comment).
+ * Policy reports for people and CI: grouped text, SARIF 2.1.0 (GitHub code scanning), JUnit XML
+ * (test dashboards) and Markdown (a pull-request comment). Paths in every report are relative to the
+ * project root; nothing names the machine that ran it.
  */
+import { createHash } from "crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import { STACK_FILE_POLICY } from "./stackFileScan";
 import { AnalyzerInfo, PolicyInfo } from "./analyzer";
-import { allFindings, Finding, mandatoryCount, PolicyResult } from "./evaluate";
-
-const STACK_FILE_RULE: PolicyInfo = {
-    name: STACK_FILE_POLICY,
-    description: "Stack files hold no secret in plain text: secret-looking keys are `secure:` values.",
-    level: "mandatory",
-    severity: "critical",
-    remediation: "Remove the value and set it with `pulumi config set --secret <key> <value>`; rotate it, since it was committed.",
-    tags: ["secrets"],
-};
+import { allFindings, Finding, mandatoryCount, PolicyResult, TOOL_RULES } from "./evaluate";
 
 function rulesOf(info: AnalyzerInfo): PolicyInfo[] {
-    return [...info.policies, STACK_FILE_RULE];
+    return [...info.policies, ...TOOL_RULES];
 }
 
 function label(f: Finding): string {
     return f.waived ? "waived" : f.level;
+}
+
+/** A group's header: its most severe finding that is not waived decides; `waived` only when all are. */
+function groupLabel(fs: Finding[]): string {
+    const open = fs.filter((f) => !f.waived);
+    if (open.some((f) => f.level === "mandatory")) return "mandatory";
+    return open.length ? open[0].level : "waived";
+}
+
+function where(f: Finding): string {
+    return f.urn ? `${f.resourceName} (${f.resourceType})` : `${f.location.file}:${f.location.line}`;
 }
 
 /** Violations grouped by policy, with resource, level and remediation. */
@@ -37,8 +40,8 @@ export function textReport(result: PolicyResult, info: AnalyzerInfo): string[] {
     if (policies.length === 0) lines.push("  no violations");
     for (const [policy, fs] of policies) {
         const rule = rules.get(policy);
-        lines.push(`  [${label(fs[0])}] ${policy}${rule ? ` (${rule.severity})` : ""}`);
-        for (const f of fs) lines.push(`      ${f.waived ? "(waived) " : ""}${f.resourceName} (${f.resourceType || "stack"}): ${f.message}`);
+        lines.push(`  [${groupLabel(fs)}] ${policy}${rule ? ` (${rule.severity})` : ""}`);
+        for (const f of [...fs].sort((a, b) => Number(a.waived) - Number(b.waived))) lines.push(`      ${f.waived ? "(waived) " : ""}${where(f)}: ${f.message}`);
         if (rule?.remediation && fs.some((f) => !f.waived)) lines.push(`      fix: ${rule.remediation}`);
     }
     const counts = countLevels(findings);
@@ -46,7 +49,7 @@ export function textReport(result: PolicyResult, info: AnalyzerInfo): string[] {
     return lines;
 }
 
-function countLevels(findings: Finding[]) {
+export function countLevels(findings: Finding[]) {
     return {
         mandatory: findings.filter((f) => f.level === "mandatory" && !f.waived).length,
         advisory: findings.filter((f) => f.level === "advisory" && !f.waived).length,
@@ -56,7 +59,31 @@ function countLevels(findings: Finding[]) {
 
 const SARIF_LEVEL = { mandatory: "error", advisory: "warning", remediate: "error", disabled: "none" } as const;
 
-/** One SARIF log for all planned stacks: one run of the pack, a result per finding. */
+/**
+ * GitHub's security-severity bands (critical >= 9.0, high 7.0-8.9, medium 4.0-6.9, low 0.1-3.9),
+ * one value inside each band ("SARIF support for code scanning", GitHub docs, read 2026-11-30).
+ */
+export const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+/** SARIF's run category for code scanning: one analysis, replaced on each upload of the same branch. */
+export const SARIF_CATEGORY = "tiered-infra/policies/";
+
+/**
+ * A fingerprint that stays the same while the finding does: rule, stack, resource (or file) and the
+ * message with its figures removed (a budget finding's amount changes every run), so GitHub keeps
+ * one alert per finding across pushes instead of closing and reopening it.
+ */
+function fingerprint(stack: string, f: Finding): string {
+    const identity = [f.policy, stack, f.urn || `${f.location.file}`, f.message.replace(/[\d.,$]+/g, "#")].join("\u0000");
+    return `${createHash("sha256").update(identity).digest("hex").slice(0, 32)}:1`;
+}
+
+/**
+ * One SARIF log for all checked stacks, as GitHub code scanning accepts it: every result has a
+ * physical location (relative path and line) and a stable fingerprint; rules carry
+ * `security-severity` and tags. Waived findings are left out: GitHub does not honour SARIF
+ * suppressions and would open them as alerts (they stay in the text, JUnit and Markdown reports).
+ */
 export function sarifReport(results: PolicyResult[], info: AnalyzerInfo): Log {
     const rules = rulesOf(info);
     const index = new Map(rules.map((r, i) => [r.name, i]));
@@ -65,30 +92,36 @@ export function sarifReport(results: PolicyResult[], info: AnalyzerInfo): Log {
         name: r.name,
         shortDescription: { text: r.description },
         fullDescription: { text: r.description },
-        help: { text: r.remediation || r.description },
-        defaultConfiguration: { level: SARIF_LEVEL[r.level] ?? "warning", enabled: r.level !== "disabled" },
-        properties: { severity: r.severity, enforcementLevel: r.level, tags: r.tags },
+        help: { text: r.remediation || r.description, markdown: `**${r.name}** (${r.severity}, ${r.level})\n\n${r.description}\n\n**Fix:** ${r.remediation || r.description}` },
+        defaultConfiguration: { level: SARIF_LEVEL[r.level] === "none" ? "note" : SARIF_LEVEL[r.level] ?? "warning", enabled: r.level !== "disabled" },
+        properties: {
+            tags: ["security", "pulumi", ...r.tags].slice(0, 20),
+            precision: "high",
+            ...(SECURITY_SEVERITY[r.severity] ? { "security-severity": SECURITY_SEVERITY[r.severity] } : {}),
+            severity: r.severity,
+            enforcementLevel: r.level,
+        },
     }));
     const sarifResults: Result[] = results.flatMap((res) =>
-        allFindings(res).map((f) => ({
+        allFindings(res).filter((f) => !f.waived && f.level !== "disabled").map((f): Result => ({
             ruleId: f.policy,
-            ruleIndex: index.get(f.policy) ?? -1,
-            level: (f.waived ? "note" : SARIF_LEVEL[f.level] ?? "warning") as Result["level"],
-            message: { text: f.message },
-            locations: [
-                f.urn
-                    ? { logicalLocations: [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }] }
-                    : { physicalLocation: { artifactLocation: { uri: f.resourceName } } },
-            ],
-            ...(f.waived ? { suppressions: [{ kind: "external" as const, status: "accepted" as const, justification: f.message }] } : {}),
+            ...(index.has(f.policy) ? { ruleIndex: index.get(f.policy) } : {}),
+            level: SARIF_LEVEL[f.level] === "none" ? "note" : (SARIF_LEVEL[f.level] ?? "warning"),
+            message: { text: `[${res.stack}] ${f.urn ? `${f.resourceName} (${f.resourceType}): ` : ""}${f.message}` },
+            locations: [{
+                physicalLocation: { artifactLocation: { uri: f.location.file }, region: { startLine: f.location.line } },
+                ...(f.urn ? { logicalLocations: [{ fullyQualifiedName: f.urn, name: f.resourceName, kind: "resource" }] } : {}),
+            }],
+            partialFingerprints: { primaryLocationLineHash: fingerprint(res.stack, f) },
             properties: { stack: res.stack, enforcementLevel: f.level, severity: f.severity, resourceType: f.resourceType },
-        })).map((r) => (r.ruleIndex < 0 ? { ...r, ruleIndex: undefined } : r)),
+        })),
     );
     return {
         version: "2.1.0",
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         runs: [{
-            tool: { driver: { name: info.name, version: info.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: descriptors } },
+            tool: { driver: { name: info.name, semanticVersion: info.version, version: info.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: descriptors } },
+            automationDetails: { id: SARIF_CATEGORY },
             results: sarifResults,
             properties: { stacks: results.map((r) => r.stack) },
         }],
@@ -109,8 +142,8 @@ export function junitReport(results: PolicyResult[], info: AnalyzerInfo): string
             const failing = fs.filter((f) => f.level === "mandatory" && !f.waived);
             const notes = fs.filter((f) => !(f.level === "mandatory" && !f.waived));
             const body = [
-                failing.length ? `<failure message="${xml(`${failing.length} mandatory violation(s)`)}" type="mandatory">${xml(failing.map((f) => `${f.resourceName}: ${f.message}`).join("\n"))}</failure>` : "",
-                notes.length ? `<system-out>${xml(notes.map((f) => `[${label(f)}] ${f.resourceName}: ${f.message}`).join("\n"))}</system-out>` : "",
+                failing.length ? `<failure message="${xml(`${failing.length} mandatory violation(s)`)}" type="mandatory">${xml(failing.map((f) => `${where(f)}: ${f.message} (${f.location.file}:${f.location.line})`).join("\n"))}</failure>` : "",
+                notes.length ? `<system-out>${xml(notes.map((f) => `[${label(f)}] ${where(f)}: ${f.message}`).join("\n"))}</system-out>` : "",
             ].join("");
             return `    <testcase classname="${xml(`${info.name}.${res.stack}`)}" name="${xml(rule.name)}">${body}</testcase>`;
         });
@@ -118,6 +151,10 @@ export function junitReport(results: PolicyResult[], info: AnalyzerInfo): string
         return `  <testsuite name="${xml(`policies ${res.stack}`)}" tests="${rules.length}" failures="${failures}" errors="0">\n${cases.join("\n")}\n  </testsuite>`;
     });
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(info.name)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
+
+function cell(s: string): string {
+    return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
 /** Markdown for a pull-request comment: a summary table, then what blocks, then the rest folded. */
@@ -134,12 +171,12 @@ export function markdownReport(results: PolicyResult[], info: AnalyzerInfo): str
         const blocking = findings.filter((f) => f.level === "mandatory" && !f.waived);
         if (blocking.length) {
             out.push("", `#### ${res.stack}: blocking`, "", "| policy | resource | finding | fix |", "|---|---|---|---|");
-            for (const f of blocking) out.push(`| \`${f.policy}\` | \`${f.resourceName}\` | ${f.message.replace(/\|/g, "\\|")} | ${(rules.get(f.policy)?.remediation ?? "").replace(/\|/g, "\\|")} |`);
+            for (const f of blocking) out.push(`| \`${f.policy}\` | \`${f.resourceName}\` | ${cell(f.message)} | ${cell(rules.get(f.policy)?.remediation ?? "")} |`);
         }
         const rest = findings.filter((f) => !(f.level === "mandatory" && !f.waived));
         if (rest.length) {
             out.push("", `<details><summary>${res.stack}: ${rest.length} advisory or waived finding(s)</summary>`, "");
-            for (const f of rest) out.push(`- **${label(f)}** \`${f.policy}\` on \`${f.resourceName}\`: ${f.message}`);
+            for (const f of rest) out.push(`- **${label(f)}** \`${f.policy}\` on \`${f.resourceName}\`: ${cell(f.message)}`);
             out.push("", "</details>");
         }
     }

@@ -64,7 +64,8 @@ describe("npm run cost", function () {
         assert.equal(await main(["--stack", "small", "--compare-to", file, "--format", "markdown"], c.out, c.err), 0);
         const text = c.lines.join("\n");
         assert.match(text, /### Monthly cost estimate/);
-        assert.match(text, new RegExp(`\\+ +\\$100\\.00  ${ng.name}`));
+        // The app node group: 3 x c7g.xlarge x $0.145 x 730 h = $317.55, plus 3 x 50 GiB gp3 x $0.08 = $12.00.
+        assert.match(text, new RegExp(`~ \\$229\\.55 → \\$329\\.55 +${ng.name} \\(aws:eks/nodeGroup:NodeGroup\\) +\\+\\$100\\.00`));
     });
 
     it("estimates a real preview JSON file and rejects bad input with exit 2", async () => {

@@ -59,14 +59,23 @@ describe("plan", () => {
         }
     });
 
-    it("prints a tree, counts per type and a summary line", async () => {
+    it("prints the tree, outputs and change summary as pulumi preview does, counts per type with --verbose", async () => {
         const c = capture();
-        assert.equal(await main(["--stack", "medium"], c.out, c.err), 0);
+        assert.equal(await main(["--stack", "medium", "--verbose"], c.out, c.err), 0);
         const text = c.lines.join("\n");
-        assert.match(text, /\+ {3}pulumi:pulumi:Stack +tiered-infra-medium/);
-        assert.match(text, /└─ aws:ec2\/routeTableAssociation:RouteTableAssociation/);
+        assert.match(text, /^ \+ {3}pulumi:pulumi:Stack +tiered-infra-medium$/m);
+        assert.match(text, /└─ aws:ec2\/routeTableAssociation:RouteTableAssociation +web-medium-private-2$/m);
+        assert.match(text, /^Outputs:\n(.*\n)*? {4}kubeconfig +: "\[secret\]"$/m);
+        const created = /^Resources:\n {4}\+ (\d+) to create$/m.exec(text);
+        assert.ok(created, text);
         assert.match(text, /Resources by type:\n(.*\n)*\s+9 +aws:ec2\/subnet:Subnet\n/);
-        assert.match(text, /^medium: \d+ resources to create \(\d+ types\)/m);
+        assert.match(text, new RegExp(`^medium: \\+ ${created[1]} to create \\(\\d+ types\\) \\| est\\. \\$[\\d,]+\\.\\d\\d/month \\| policies: 0 mandatory`, "m"));
+        assert.match(text, /^Duration: \d+\.\ds$/m);
+        // Types and names never run together, however long the type.
+        for (const line of text.split("\n").filter((l) => /^ \+ {3}/.test(l))) assert.match(line, /\S {2,}\S+$/, line);
+        const plain = capture();
+        await main(["--stack", "medium"], plain.out, plain.err);
+        assert.doesNotMatch(plain.lines.join("\n"), /Resources by type/, "the by-type block needs --verbose");
     });
 
     it("writes secret inputs as [secret], exactly as Pulumi does", async () => {
@@ -120,7 +129,7 @@ describe("plan", () => {
         assert.match(bad.stderr, /tiered-infra:sizing\.app\.maxReplicas: 0 is too small; must be at least 1/);
         assert.doesNotMatch(bad.stderr + bad.stdout, /\n\s+at .+\(.+:\d+:\d+\)/, "no stack trace");
         const ok = execFileSync(process.execPath, ["tools/launch.js", "plan", "-q"], { cwd: PROJECT_DIR, encoding: "utf8" });
-        assert.match(ok, /^small: \d+ resources to create/m);
+        assert.match(ok, /^small: \+ \d+ to create/m);
     });
 });
 

@@ -25,9 +25,9 @@ async function budgetGateTotal(dir: string, usageFile?: string): Promise<number>
     const c = capture();
     const code = await plan(["--stack", "small", "--quiet", "--policy-config", configFile, ...(usageFile ? ["--usage", usageFile] : [])], c.out, c.err);
     assert.equal(code, 1, c.lines.join("\n"));
-    const m = /stack-budget-enforce-monthly-limit[\s\S]*?estimated \$([\d.]+)\/month exceeds the budget of \$1\.00/.exec(c.lines.join("\n"));
+    const m = /stack-budget-enforce-monthly-limit[\s\S]*?estimated \$([\d,.]+)\/month exceeds the budget of \$1\.00/.exec(c.lines.join("\n"));
     assert.ok(m, c.lines.join("\n"));
-    return Number(m[1]);
+    return Number(m[1].replace(/,/g, ""));
 }
 
 async function costReportTotal(dir: string, usageFile?: string): Promise<number> {

@@ -73,7 +73,7 @@ describe("generated policy config (npm run policy-config)", () => {
         const box = generated(dir, "box");
         assert.equal(box["kubernetes-workload-require-pdb"].production, false);
         assert.equal(box["aws-s3-cors-restrict-origins"].allowLocalhost, true);
-        assert.equal(box["stack-budget-enforce-monthly-limit"], undefined, "local stacks cost nothing and have no budget");
+        assert.deepEqual([box["stack-budget-enforce-monthly-limit"].maxMonthlyUsd, box["stack-budget-enforce-monthly-limit"].region], [0, "local"], "local stacks must cost nothing");
     });
 
     it("reports a bad stack config as bad input (exit 2), naming the key", async () => {

@@ -1,0 +1,156 @@
+/**
+ * The offline preview of a change: the stack planned at a base (a git ref, planned by that
+ * revision's own code in a temporary worktree, or a saved `plan --json`) and at the working tree,
+ * turned into the `pulumi preview --json` a real preview of the change would give: `create`,
+ * `update` (with the changed input paths as `detailedDiff`), `delete` and `same` steps. The rest of
+ * the pipeline then reads it like any preview: cost before and after, policies on what the stack
+ * will hold.
+ *
+ * Offline, a provider's replace decision is unknown: a changed input shows as an update with its
+ * path; the real `pulumi preview` tells which changes replace.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { InputError } from "../../core/errors";
+import { PreviewJson, PreviewStep, ResourceState } from "../../core/plan/previewJson";
+
+/** The inputs a plan records that are not the program's: differences in them are not changes. */
+const NOT_INPUTS = new Set(["__defaults"]);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** PropertyPath syntax of the CLI's detailedDiff: `a.b`, `list[0]`, `tags["kubernetes.io/name"]`. */
+function joinPath(base: string, key: string | number): string {
+    if (typeof key === "number") return `${base}[${key}]`;
+    const simple = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key);
+    return simple ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`;
+}
+
+/** Every path where two input values differ, with the CLI's kinds (`add`, `delete`, `update`). */
+export function inputDiff(before: unknown, after: unknown, at = ""): Record<string, { kind: "add" | "delete" | "update"; inputDiff: true }> {
+    const out: Record<string, { kind: "add" | "delete" | "update"; inputDiff: true }> = {};
+    const walk = (b: unknown, a: unknown, p: string) => {
+        if (b === undefined && a === undefined) return;
+        if (b === undefined) {
+            out[p] = { kind: "add", inputDiff: true };
+            return;
+        }
+        if (a === undefined) {
+            out[p] = { kind: "delete", inputDiff: true };
+            return;
+        }
+        if (isPlainObject(b) && isPlainObject(a)) {
+            for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) if (!(p === "" && NOT_INPUTS.has(k))) walk(b[k], a[k], joinPath(p, k));
+            return;
+        }
+        if (Array.isArray(b) && Array.isArray(a)) {
+            for (let i = 0; i < Math.max(a.length, b.length); i++) walk(b[i], a[i], joinPath(p, i));
+            return;
+        }
+        if (JSON.stringify(b) !== JSON.stringify(a)) out[p] = { kind: "update", inputDiff: true };
+    };
+    walk(before, after, at);
+    return out;
+}
+
+/** The change preview between a base plan and the working tree's plan of one stack. */
+export function diffPlans(base: PreviewJson, head: PreviewJson): PreviewJson {
+    const was = new Map(base.steps.filter((s) => s.newState).map((s) => [s.urn, s.newState!]));
+    const now = new Map(head.steps.filter((s) => s.newState).map((s) => [s.urn, s.newState!]));
+    const steps: PreviewStep[] = [];
+    const counts: Record<string, number> = {};
+    const add = (step: PreviewStep & { diffReasons?: string[]; detailedDiff?: unknown }) => {
+        steps.push(step);
+        counts[step.op] = (counts[step.op] ?? 0) + 1;
+    };
+    for (const [urn, after] of now) {
+        const before = was.get(urn);
+        if (!before) {
+            add({ op: "create", urn, ...(after.provider ? { provider: after.provider } : {}), newState: after, detailedDiff: null } as PreviewStep);
+            continue;
+        }
+        const diff = inputDiff(before.inputs, after.inputs);
+        const reasons = [...new Set(Object.keys(diff).map((p) => p.split(/[.[]/)[0]))];
+        const changed = reasons.length > 0 || before.type !== after.type;
+        add({
+            op: changed ? "update" : "same",
+            urn,
+            ...(after.provider ? { provider: after.provider } : {}),
+            oldState: before,
+            newState: after,
+            ...(changed ? { diffReasons: reasons } : {}),
+            detailedDiff: changed ? diff : null,
+        } as PreviewStep);
+    }
+    // Deletions, children before parents as the engine deletes them.
+    for (const [urn, before] of [...was].reverse()) {
+        if (!now.has(urn)) add({ op: "delete", urn, ...(before.provider ? { provider: before.provider } : {}), oldState: before as ResourceState, detailedDiff: null } as PreviewStep);
+    }
+    return {
+        config: head.config,
+        steps,
+        diagnostics: [],
+        duration: head.duration,
+        changeSummary: counts,
+        tieredInfra: { ...(head.tieredInfra ?? {}), base: base.tieredInfra?.base ?? "plan" },
+    };
+}
+
+function git(dir: string, args: string[]): string {
+    return execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
+}
+
+/**
+ * The plan of `stack` at `base`: a saved plan JSON file, or a git revision planned by its own code
+ * (`tools/launch.js plan` of that revision, in a temporary worktree sharing this checkout's
+ * node_modules). A stack that does not exist at the base plans as empty: everything is a create.
+ */
+export function planAtBase(projectDir: string, stack: string, base: string): PreviewJson {
+    if (fs.existsSync(base) && fs.statSync(base).isFile()) {
+        let doc: PreviewJson;
+        try {
+            doc = JSON.parse(fs.readFileSync(base, "utf8"));
+        } catch (e) {
+            throw new InputError(`--base: ${base} is not readable JSON (${(e as Error).message})`);
+        }
+        if (!Array.isArray(doc?.steps)) throw new InputError(`--base: ${base} is neither a git revision nor a plan JSON (write one with \`npm run plan -- --stack ${stack} --json FILE\`)`);
+        return { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base } };
+    }
+    let sha: string;
+    try {
+        sha = git(projectDir, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
+    } catch {
+        throw new InputError(`--base: ${JSON.stringify(base)} is neither a file nor a git revision of ${projectDir} (give a branch, tag, commit or a plan JSON file)`);
+    }
+    const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));
+    try {
+        git(top, ["worktree", "add", "--detach", "--force", tree, sha]);
+        for (const modules of ["node_modules", path.join("policies", "node_modules")]) {
+            if (fs.existsSync(path.join(top, modules)) && !fs.existsSync(path.join(tree, modules))) fs.symlinkSync(path.join(top, modules), path.join(tree, modules), "dir");
+        }
+        const projectRel = path.relative(top, projectDir);
+        const baseProject = path.join(tree, projectRel);
+        if (!fs.existsSync(path.join(baseProject, "stacks", `Pulumi.${stack}.yaml`)) && !fs.existsSync(path.join(baseProject, `Pulumi.${stack}.yaml`))) {
+            return { steps: [], config: {}, tieredInfra: { stack, base: `${base} (${sha.slice(0, 12)}; the stack did not exist)` } };
+        }
+        const out = path.join(tree, ".base-plan.json");
+        // The base's own code plans its own stack file; policies are checked here, by this revision's pack.
+        const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", "--stack", stack, "--no-policies", "--quiet", "--json", out, "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
+        if (!fs.existsSync(out)) {
+            throw new InputError(`--base ${base}: planning ${stack} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
+        }
+        const doc: PreviewJson = JSON.parse(fs.readFileSync(out, "utf8"));
+        return { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base: `${base} (${sha.slice(0, 12)})` } };
+    } finally {
+        try {
+            git(top, ["worktree", "remove", "--force", tree]);
+        } catch {
+            fs.rmSync(tree, { recursive: true, force: true });
+        }
+    }
+}
