@@ -29,6 +29,17 @@ describe("stack config", () => {
         }
     });
 
+    it("blames the key a stack set when it breaks a pair with the tier's value of the other", () => {
+        assert.deepEqual(errorOf({ ...base, "tiered-infra:sizing": json({ app: { maxReplicas: 2 } }) }).problems, [
+            "tiered-infra:sizing.app.maxReplicas: 2 is below the small tier's app.minReplicas (3); change it, or set app.minReplicas too",
+        ]);
+        assert.deepEqual(errorOf({ ...base, "tiered-infra:sizing": json({ database: { allocatedStorageGiB: 900 } }) }).problems, [
+            "tiered-infra:sizing.database.allocatedStorageGiB: 900 is above the small tier's database.maxAllocatedStorageGiB (500); change it, or set database.maxAllocatedStorageGiB too",
+        ]);
+        // Both set: the checked key is named, as before.
+        assert.match(errorOf({ ...base, "tiered-infra:sizing": json({ app: { minReplicas: 4, maxReplicas: 3 } }) }).problems[0], /^tiered-infra:sizing\.app\.minReplicas: 4 is not allowed; must not exceed app\.maxReplicas \(3\)$/);
+    });
+
     it("resolves a tier's row and applies a stack's field override without touching the rest", () => {
         const cfg = parseStackConfig({ ...base, "tiered-infra:tier": "medium", "tiered-infra:sizing": json({ app: { maxReplicas: 12 } }) });
         assert.equal(cfg.sizing.app.maxReplicas, 12);

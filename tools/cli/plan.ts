@@ -10,7 +10,8 @@
  */
 import { Command, Option } from "commander";
 import pc from "picocolors";
-import { changeLines, costChange, summaryOfChange } from "../cost/change";
+import { changeLines, costChange, signedUsd, summaryOfChange } from "../cost/change";
+import { usd } from "../../core/cost/money";
 import { readUsageFile } from "../cost/costInputs";
 import { estimateText } from "../cost/report";
 import { Colors, countByType, NO_COLORS, renderOutputs, renderSummary, renderTree, summaryLine } from "../offline/render";
@@ -201,7 +202,11 @@ function costMarkdown(checks: StackCheck[]): string {
     for (const c of checks.filter((x) => x.costBefore)) {
         const change = costChange(c.costBefore, c.cost);
         if (!change.resources.length) continue;
-        out.push("", `<details><summary>${c.stack}: cost by resource</summary>`, "", "```diff", ...changeLines(change).map((l) => l.trimStart()), "```", "", "</details>");
+        out.push("", `<details><summary>${c.stack}: cost by resource</summary>`, "", "| | resource | type | before | after | monthly delta |", "|---|---|---|---:|---:|---:|");
+        const mark = { created: "+", deleted: "-", changed: "~", unpriced: "?" } as const;
+        const money = (n: number | null, absent: boolean) => (absent ? "" : n === null ? "unpriced" : usd(n));
+        for (const r of change.resources) out.push(`| ${mark[r.change]} | \`${r.name}\` | \`${r.type}\` | ${money(r.before, r.change === "created")} | ${money(r.after, r.change === "deleted")} | ${signedUsd(r.delta)} |`);
+        out.push("", "</details>");
     }
     for (const c of checks) {
         const ch = findingChanges(c);

@@ -104,28 +104,45 @@ function git(dir: string, args: string[]): string {
     return execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
 
-/**
- * The plan of `stack` at `base`: a saved plan JSON file, or a git revision planned by its own code
- * (`tools/launch.js plan` of that revision, in a temporary worktree sharing this checkout's
- * node_modules). A stack that does not exist at the base plans as empty: everything is a create.
- */
-export function planAtBase(projectDir: string, stack: string, base: string): PreviewJson {
-    if (fs.existsSync(base) && fs.statSync(base).isFile()) {
-        let doc: PreviewJson;
-        try {
-            doc = JSON.parse(fs.readFileSync(base, "utf8"));
-        } catch (e) {
-            throw new InputError(`--base: ${base} is not readable JSON (${(e as Error).message})`);
-        }
-        if (!Array.isArray(doc?.steps)) throw new InputError(`--base: ${base} is neither a git revision nor a plan JSON (write one with \`npm run plan -- --stack ${stack} --json FILE\`)`);
-        return { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base } };
+/** A stack as it was at the base: its plan, and its stack file's text (for the stack-file scan). */
+export interface BaseStack {
+    preview: PreviewJson;
+    /** Path of the stack file relative to the repository, and its text at the base; absent when the stack did not exist. */
+    stackFile?: { path: string; text: string };
+    /** The stack-file scan's findings a saved plan recorded (`tieredInfra.stackFileFindings`). */
+    stackFileFindings?: Array<{ path: string; message: string }>;
+}
+
+/** The base of a saved plan JSON file. */
+function planFile(base: string, stacks: string[]): Map<string, BaseStack> {
+    let doc: PreviewJson;
+    try {
+        doc = JSON.parse(fs.readFileSync(base, "utf8"));
+    } catch (e) {
+        throw new InputError(`--base: ${base} is not readable JSON (${(e as Error).message})`);
     }
+    if (!Array.isArray(doc?.steps)) throw new InputError(`--base: ${base} is neither a git revision nor a plan JSON (write one with \`npm run plan -- --stack NAME --json FILE\`)`);
+    const stack = typeof doc.tieredInfra?.stack === "string" ? doc.tieredInfra.stack : undefined;
+    if (stacks.length !== 1 || (stack && stack !== stacks[0])) throw new InputError(`--base: ${base} is the plan of ${stack ?? "one stack"}; compare it with that stack alone (--stack ${stack ?? "NAME"})`);
+    const recorded = doc.tieredInfra?.stackFileFindings;
+    return new Map([[stacks[0], { preview: { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base } }, ...(Array.isArray(recorded) ? { stackFileFindings: recorded as BaseStack["stackFileFindings"] } : {}) }]]);
+}
+
+/**
+ * The plans of `stacks` at `base`: a saved plan JSON file (one stack), or a git revision planned by
+ * its own code (`tools/launch.js plan --all` of that revision, in one temporary worktree sharing
+ * this checkout's node_modules). A stack that does not exist at the base plans as empty: everything
+ * is a create.
+ */
+export function plansAtBase(projectDir: string, stacks: string[], base: string): Map<string, BaseStack> {
+    if (fs.existsSync(base) && fs.statSync(base).isFile()) return planFile(base, stacks);
     let sha: string;
     try {
         sha = git(projectDir, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
     } catch {
         throw new InputError(`--base: ${JSON.stringify(base)} is neither a file nor a git revision of ${projectDir} (give a branch, tag, commit or a plan JSON file)`);
     }
+    const label = `${base} (${sha.slice(0, 12)})`;
     const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
     const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));
     try {
@@ -133,19 +150,23 @@ export function planAtBase(projectDir: string, stack: string, base: string): Pre
         for (const modules of ["node_modules", path.join("policies", "node_modules")]) {
             if (fs.existsSync(path.join(top, modules)) && !fs.existsSync(path.join(tree, modules))) fs.symlinkSync(path.join(top, modules), path.join(tree, modules), "dir");
         }
-        const projectRel = path.relative(top, projectDir);
-        const baseProject = path.join(tree, projectRel);
-        if (!fs.existsSync(path.join(baseProject, "stacks", `Pulumi.${stack}.yaml`)) && !fs.existsSync(path.join(baseProject, `Pulumi.${stack}.yaml`))) {
-            return { steps: [], config: {}, tieredInfra: { stack, base: `${base} (${sha.slice(0, 12)}; the stack did not exist)` } };
+        const baseProject = path.join(tree, path.relative(top, projectDir));
+        const stackFileAt = (stack: string) => ["stacks", "."].map((d) => path.join(baseProject, d, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
+        const present = stacks.filter((st) => stackFileAt(st));
+        const outDir = path.join(tree, ".base-plans");
+        if (present.length) {
+            // The base's own code plans its own stack files; policies are checked here, by this revision's pack.
+            const args = present.length === 1 ? ["--stack", present[0]] : ["--all"];
+            const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", ...args, "--no-policies", "--quiet", "--json", path.join(outDir, "{stack}.json"), "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
+            const missing = present.filter((st) => !fs.existsSync(path.join(outDir, `${st}.json`)));
+            if (missing.length) throw new InputError(`--base ${base}: planning ${missing.join(", ")} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
         }
-        const out = path.join(tree, ".base-plan.json");
-        // The base's own code plans its own stack file; policies are checked here, by this revision's pack.
-        const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", "--stack", stack, "--no-policies", "--quiet", "--json", out, "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
-        if (!fs.existsSync(out)) {
-            throw new InputError(`--base ${base}: planning ${stack} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
-        }
-        const doc: PreviewJson = JSON.parse(fs.readFileSync(out, "utf8"));
-        return { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base: `${base} (${sha.slice(0, 12)})` } };
+        return new Map(stacks.map((st): [string, BaseStack] => {
+            const file = stackFileAt(st);
+            if (!file) return [st, { preview: { steps: [], config: {}, tieredInfra: { stack: st, base: `${label}; the stack did not exist` } } }];
+            const doc: PreviewJson = JSON.parse(fs.readFileSync(path.join(outDir, `${st}.json`), "utf8"));
+            return [st, { preview: { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base: label } }, stackFile: { path: path.relative(tree, file), text: fs.readFileSync(file, "utf8") } }];
+        }));
     } finally {
         try {
             git(top, ["worktree", "remove", "--force", tree]);

@@ -10,6 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import YAML from "yaml";
 import { InputError } from "../../core/errors";
 import { CostInputs, estimate, PlannedResource } from "../../core/cost/estimator";
 import { NO_USAGE, UsageError, withOverrides } from "../../core/cost/usage";
@@ -19,14 +20,14 @@ import { parseStackConfig, StackConfig } from "../../infra/config";
 import { costInputsFor, deploysSeed002System, UsageFile } from "../cost/costInputs";
 import { EstimatedStack } from "../cost/report";
 import type { PlannedStack } from "../offline/planProject";
-import { configKeyLine, ProjectInfo } from "../offline/project";
-import { diffPlans, planAtBase } from "./changePreview";
+import { configKeyLine, ProjectInfo, readProject } from "../offline/project";
+import { BaseStack, diffPlans, plansAtBase } from "./changePreview";
 import { AnalyzerInfo, PolicyPackConfig, PolicyPackProcess } from "../policy/analyzer";
 import { allFindings, evaluateStates, fileFinding, Finding, mandatoryCount, PolicyResult, STACK_CONFIG_POLICY } from "../policy/evaluate";
 import { policyConfigFor } from "../policy/generateConfig";
 import { resourceLocator, stackFallback, toPosix } from "../policy/locations";
 import { POLICY_PACK_DIR, policyConfigFileFor, readPolicyConfig, validatePolicyConfig } from "../policy/policyConfig";
-import { scanStackFile, STACK_FILE_POLICY } from "../policy/stackFileScan";
+import { scanStackConfig, scanStackFile, STACK_FILE_POLICY } from "../policy/stackFileScan";
 
 export const BUDGET_POLICY = "stack-budget-enforce-monthly-limit";
 
@@ -103,8 +104,8 @@ function configOfPreview(preview: PreviewJson): StackConfig | undefined {
     return parseStackConfig(raw, new Set(Object.keys(raw).filter((k) => raw[k] === SECRET_MARKER)), { redactedSecrets: true });
 }
 
-type Target = { stack: string; base?: string } | { file: string } | { preview: PreviewJson };
-type Base = Omit<StackCheck, "costInputs" | "cost" | "costBefore" | "policy" | "basePolicy" | "notes"> & { basePreview?: PreviewJson };
+type Target = { stack: string; base?: () => BaseStack } | { file: string } | { preview: PreviewJson };
+type Base = Omit<StackCheck, "costInputs" | "cost" | "costBefore" | "policy" | "basePolicy" | "notes"> & { baseStack?: BaseStack };
 
 function readJson(file: string): PreviewJson {
     try {
@@ -114,24 +115,40 @@ function readJson(file: string): PreviewJson {
     }
 }
 
+/** The stack file of a previewed stack, when the project holds one (for locations and the stack-file scan). */
+function projectIn(dir: string): ProjectInfo | undefined {
+    try {
+        return readProject(dir);
+    } catch {
+        return undefined;
+    }
+}
+
+function stackFileOf(project: ProjectInfo | undefined, stack: string): string | undefined {
+    if (!project) return undefined;
+    const file = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+    return fs.existsSync(file) ? file : undefined;
+}
+
 async function previewOf(project: ProjectInfo | undefined, target: Target, region?: string): Promise<Base> {
     if ("file" in target || "preview" in target) {
         const doc = "file" in target ? readJson(target.file) : target.preview;
         const read = readPreview(doc, "file" in target ? target.file : "preview", region);
-        return { stack: read.stack, tier: read.tier, preview: doc, read, stackConfig: configOfPreview(doc), placeholderSecrets: [] };
+        const stackFile = stackFileOf(project, read.stack);
+        return { stack: read.stack, tier: read.tier, preview: doc, read, stackConfig: configOfPreview(doc), placeholderSecrets: [], ...(stackFile ? { stackFile } : {}) };
     }
     // Loaded on first use: it pulls in the program and the provider SDKs (~1 s), and the policy
     // pack should already be starting in its own process by then.
     const { planStack } = require("../offline/planProject") as typeof import("../offline/planProject");
     const run: PlannedStack = await planStack(project!, target.stack);
-    const basePreview = target.base ? planAtBase(project!.dir, target.stack, target.base) : undefined;
-    const preview = basePreview ? diffPlans(basePreview, run.preview) : run.preview;
+    const baseStack = target.base?.();
+    const preview = baseStack ? diffPlans(baseStack.preview, run.preview) : run.preview;
     return {
         stack: run.stack,
         tier: run.stackConfig.tier,
         preview,
         read: readPreview(preview, `plan of ${run.stack}`, region),
-        ...(basePreview ? { basePreview, base: String(basePreview.tieredInfra?.base ?? target.base) } : {}),
+        ...(baseStack ? { baseStack, base: String(baseStack.preview.tieredInfra?.base ?? "base") } : {}),
         stackConfig: run.stackConfig,
         durationMs: run.durationMs,
         placeholderSecrets: run.placeholderSecrets,
@@ -190,9 +207,13 @@ const plannedOf = (states: Array<ResourceState & { region?: string }>): PlannedR
 
 export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
     const src = opts.source;
-    const targets: Target[] = "previewFile" in src ? [{ file: src.previewFile }] : "previews" in src ? src.previews.map((preview) => ({ preview })) : src.stacks.map((stack) => ({ stack, base: src.base }));
+    // With a base, every stack's base plan is made in one go (one worktree, one run), when first needed.
+    let basePlans: Map<string, BaseStack> | undefined;
+    const baseOf = (stack: string) => () => (basePlans ??= plansAtBase(src.project!.dir, (src as { stacks: string[] }).stacks, (src as { base: string }).base)).get(stack)!;
+    const targets: Target[] = "previewFile" in src ? [{ file: src.previewFile }] : "previews" in src ? src.previews.map((preview) => ({ preview })) : src.stacks.map((stack) => ({ stack, ...(src.base ? { base: baseOf(stack) } : {}) }));
     const firstStack = "stacks" in src ? src.stacks[0] : "preview";
-    const project = src.project;
+    // A preview read from a file belongs to the project in the working directory, when there is one.
+    const project = src.project ?? projectIn(process.cwd());
     const root = project?.dir ?? process.cwd();
     // The pack takes about a second to start: start it now, alongside the first plan.
     const ownPack = opts.policies !== false && !opts.pack;
@@ -225,6 +246,8 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
                 continue;
             }
             const notes: string[] = [...base.read.warnings];
+            // The stack file's plain-text secrets, recorded in the plan too (a saved plan can then be a base).
+            const scanned = base.stackFile ? scanStackFile(base.stackFile) : [];
             const after = statesAfter(base.read);
             let policy: PolicyResult | undefined;
             let basePolicy: PolicyResult | undefined;
@@ -233,15 +256,16 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
                 const { config, file, note } = policyConfigOf(base, opts, running.info, costInputs);
                 if (note) notes.push(note);
                 const fallback = stackFallback(root, base.stackFile, base.stackFile ? configKeyLine(base.stackFile, "config") : 1);
-                const stackFileFindings = base.stackFile
-                    ? scanStackFile(base.stackFile).map((f) => fileFinding(STACK_FILE_POLICY, "critical", `${f.path} ${f.message}`, { file: fallback.file, line: configKeyLine(base.stackFile!, f.path) }))
-                    : [];
+                const stackFileFindings = scanned.map((f) => fileFinding(STACK_FILE_POLICY, "critical", `${f.path} ${f.message}`, { file: fallback.file, line: configKeyLine(base.stackFile!, f.path) }));
                 const configFile = file && toPosix(path.relative(root, path.resolve(file)));
                 const locate = resourceLocator(base.preview, root, fallback);
                 policy = await evaluateStates(running.pack, running.info, base.stack, after, config, configFile, locate, stackFileFindings);
-                if (base.basePreview) {
-                    const baseAfter = statesAfter(readPreview(base.basePreview, `base plan of ${base.stack}`, opts.region));
-                    basePolicy = await evaluateStates(running.pack, running.info, base.stack, baseAfter, config, configFile, locate);
+                if (base.baseStack) {
+                    const baseAfter = statesAfter(readPreview(base.baseStack.preview, `base plan of ${base.stack}`, opts.region));
+                    const baseFile = base.baseStack.stackFile;
+                    const baseScan = baseFile ? scanStackConfig(baseFile.path, YAML.parse(baseFile.text)) : base.baseStack.stackFileFindings ?? [];
+                    const baseFileFindings = baseScan.map((f) => fileFinding(STACK_FILE_POLICY, "critical", `${f.path} ${f.message}`, { file: fallback.file, line: 1 }));
+                    basePolicy = await evaluateStates(running.pack, running.info, base.stack, baseAfter, config, configFile, locate, baseFileFindings);
                 }
             }
             const estimated = (states: Array<ResourceState & { region?: string }>): EstimatedStack => ({
@@ -255,8 +279,9 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
                 ...(base.preview.tieredInfra ?? {}),
                 ...(policy && info ? { policy: { pack: info.name, version: info.version, configFile: policy.configFile, mandatory: mandatoryCount(policy), findings: allFindings(policy) } } : {}),
                 cost: { region: cost.region, totalMonthlyCost: cost.totalMonthlyCost, complete: cost.complete, currency: "USD" },
+                ...(base.stackFile ? { stackFileFindings: scanned.map((f) => ({ path: f.path, message: f.message })) } : {}),
             };
-            const { basePreview: _basePreview, ...fields } = base;
+            const { baseStack: _baseStack, ...fields } = base;
             const check: StackCheck = { ...fields, costInputs, cost, costBefore, policy, basePolicy, notes };
             checks.push(check);
             opts.onStack?.(check, info);

@@ -89,11 +89,37 @@ describe("cost estimator", () => {
     });
 
     it("reports a region without prices as unpriced instead of using us-east-1's", () => {
-        const cost = estimate([r("aws:kms/key:Key", "k", {})], { ...ctx, region: "eu-west-1" });
+        const cost = estimate([r("aws:kms/key:Key", "k", {})], { ...ctx, region: "af-south-1" });
         assert.equal(cost.regionPriced, false);
+        assert.equal(cost.complete, false);
+        assert.deepEqual(cost.gaps, [{ reason: "region af-south-1 has no prices in the catalog (1 resources there)" }]);
         assert.equal(cost.resources[0].costComponents[0].monthlyCost, null);
         assert.equal(cost.totalMonthlyCost, 0);
         assert.deepEqual(cost.unpricedComponents, ["kms.key"]);
+    });
+
+    it("prices each resource in its provider's region", () => {
+        const usEast = r("aws:kms/key:Key", "k", {});
+        const cost = estimate([usEast, { ...r("aws:kms/key:Key", "far", {}), region: "af-south-1" }], ctx);
+        assert.equal(cost.resources.find((x) => x.name === "k")!.monthlyCost, 1);
+        assert.equal(cost.resources.find((x) => x.name === "far")!.complete, false);
+        assert.deepEqual(cost.gaps.map((g) => g.reason), ["region af-south-1 has no prices in the catalog (1 resources there)"]);
+    });
+
+    it("never prices a value known only after apply as data", () => {
+        const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        const cost = estimate([
+            r("aws:lb/loadBalancer:LoadBalancer", "alb", { internal: false, subnets: unknown }),
+            r("aws:eks/nodeGroup:NodeGroup", "ng", { instanceTypes: [unknown], scalingConfig: { desiredSize: 3 } }),
+            r("aws:rds/instance:Instance", "db", { instanceClass: "db.t3.large", multiAz: true, allocatedStorage: unknown }),
+        ], ctx);
+        const reason = (name: string, prefix: string) => component(cost, name, prefix).unpricedReason;
+        assert.equal(reason("alb", "Public IPv4"), "known only after apply", "an unknown subnet list is not 36 addresses");
+        assert.equal(reason("ng", "Instance usage"), "known only after apply");
+        assert.equal(reason("db", "Storage"), "known only after apply");
+        assert.equal(component(cost, "db", "Database instance").monthlyCost, 211.7, "what is known is still priced");
+        assert.equal(cost.complete, false);
+        assert.equal(cost.gaps.length, 3);
     });
 
     it("adds fixed monthly charges that are not resources (a managed vector database's fee)", () => {
