@@ -8,8 +8,10 @@
  * never dropped silently; a missing price makes its component unpriced, never guessed.
  */
 import { KUBERNETES_VERSIONS } from "../kubernetesVersions";
+import { knownString as known } from "../plan/previewJson";
 import { urnName } from "../plan/urn";
-import { HOURS_PER_MONTH, priceOf } from "./catalog";
+import { BUCKET_ROLE_TAG, BUCKET_ROLES, cronIntervalMinutes } from "../recovery";
+import { FULLY_PRICED_REGIONS, HOURS_PER_MONTH, priceOf } from "./catalog";
 import { UsageProfile } from "./usage";
 
 /** What the estimator needs of a planned resource. */
@@ -35,6 +37,10 @@ export interface CostComponent {
     priceDate?: string;
     /** The price's source is weak: re-check it. */
     verify?: boolean;
+    /** Region whose price applies (where the usage is billed). */
+    region: string;
+    /** Spent only to recover from the loss of the stack's region or to prove it can be done (copies, replicas, drills). */
+    disasterRecovery?: boolean;
 }
 
 export interface ResourceCost {
@@ -98,6 +104,10 @@ interface Usage {
     usageBased?: boolean;
     /** Divide the quantity before pricing (e.g. requests priced per 10k). */
     per?: number;
+    /** Region whose price applies, when it is not the resource's (inter-region transfer bills the sender; copies bill where they are kept). */
+    region?: string;
+    /** Disaster recovery: copies, replicas and drills (see `CostComponent.disasterRecovery`). */
+    dr?: boolean;
 }
 
 /** Type of the cost lines that come from `CostInputs.fixedCharges`, not from a resource. */
@@ -122,6 +132,12 @@ export const FREE_TYPES = new Set([
     "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation", "aws:route53/record:Record",
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "aws:backup/vault:Vault", "aws:backup/selection:Selection",
     "aws:secretsmanager/secretVersion:SecretVersion",
+    // No charge to enable server access logging; the logs are billed as storage of the log bucket (Amazon S3 user guide, ServerLogs).
+    "aws:s3/bucketLogging:BucketLogging",
+    // A lock, a schedule and rules: what they cause (copies, restored resources) is priced on the plan and the selections.
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "aws:backup/restoreTestingPlan:RestoreTestingPlan",
+    // AWS service events on the default event bus are not billed; alert publishes stay within SNS's monthly free million.
+    "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget", "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy",
 ]);
 
 /** Whole families that run on, or are billed through, something priced elsewhere. */
@@ -139,7 +155,46 @@ type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
 interface ReaderContext extends EstimateContext {
     byUrn: Map<string, PlannedResource>;
     countOf(type: string): number;
+    /** Resources that depend on `urn`. */
+    dependentsOf(urn: string): PlannedResource[];
     today: string;
+}
+
+/** The region a resource lives in: its own `region` input (pulumi-aws 7), else the stack's. */
+export function regionOf(r: PlannedResource, stackRegion: string): string {
+    return known(r.inputs.region) ?? stackRegion;
+}
+
+/** The region an ARN names (`arn:aws:<service>:<region>:...`), if it is known and names one. */
+function arnRegion(arn: unknown): string | undefined {
+    return known(arn)?.split(":")[3] || undefined;
+}
+
+function dependenciesOf(r: PlannedResource, ctx: ReaderContext, type: string): PlannedResource[] {
+    return (r.dependencies ?? []).map((d) => ctx.byUrn.get(d)).filter((d): d is PlannedResource => d?.type === type);
+}
+
+/** Inter-region transfer, priced where it is sent from (us-east-1 and us-east-2 trade at a lower rate). */
+function transfer(name: string, gib: number | null, from: string, to: string): Usage {
+    const usEast = new Set(["us-east-1", "us-east-2"]);
+    return { name: `${name} (${from} to ${to})`, priceKey: usEast.has(from) && usEast.has(to) ? "dataTransfer.interRegion.usEast" : "dataTransfer.interRegion", quantity: gib, usageBased: true, region: from, dr: true };
+}
+
+const bucketRole = (b: PlannedResource | undefined): string | undefined => known(b?.inputs.tags?.[BUCKET_ROLE_TAG]);
+
+/** GiB a bucket of this role holds, and GiB written to it a month. */
+function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
+    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /logs?(-|$)/.test(name));
+    if (!usage) return { stored: null, written: null, what: logs ? "access logs" : role ?? "static assets" };
+    if (logs) return { stored: usage.s3LogsGiB, written: null, what: "access logs" };
+    if (role === BUCKET_ROLES.fileStore) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what: "app files" };
+    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what: "static assets" };
+}
+
+/** Runs a month of an AWS cron schedule (730 hours / its longest interval); null when it cannot be read. */
+function runsPerMonth(schedule: unknown): number | null {
+    const interval = cronIntervalMinutes(schedule);
+    return interval === undefined ? null : (HOURS_PER_MONTH * 60) / interval;
 }
 
 function gibOf(quantity: unknown): number {
@@ -147,6 +202,17 @@ function gibOf(quantity: unknown): number {
     if (!m) return 0;
     const n = Number(m[1]);
     return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
+}
+
+/** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
+function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
+    const config = ctx.dependentsOf(r.urn).find((d) => d.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig");
+    const source = config && dependenciesOf(config, ctx, "aws:s3/bucket:Bucket").find((b) => b.urn !== r.urn);
+    const role = bucketRole(source);
+    const u = bucketUsage(role, source ? urnName(source.urn) : "", ctx.usage);
+    const out: Usage[] = [{ name: `Standard storage (replica of the ${u.what})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true }];
+    if (role === BUCKET_ROLES.fileStore) out.push({ name: "Replicated PUT requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000, dr: true });
+    return out;
 }
 
 const READERS: Record<string, Reader> = {
@@ -227,8 +293,62 @@ const READERS: Record<string, Reader> = {
         return out;
     },
     "aws:s3/bucket:Bucket": (r, ctx) => {
-        const logs = /logs?(-|$)/.test(urnName(r.urn));
-        return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
+        const role = bucketRole(r);
+        if (role === BUCKET_ROLES.replica) return replicaBucket(r, ctx);
+        const region = regionOf(r, ctx.region);
+        const u = bucketUsage(role, urnName(r.urn), ctx.usage);
+        // The DR region's log bucket holds the replicas' access logs, not the primary's.
+        const stored = u.what === "access logs" && region !== ctx.region ? (ctx.usage ? ctx.usage.s3DrLogsGiB : null) : u.stored;
+        const out: Usage[] = [{ name: `Standard storage (${u.what})`, priceKey: "s3.standard.storage", quantity: stored, usageBased: true }];
+        if (role === BUCKET_ROLES.fileStore) {
+            out.push({ name: "PUT, COPY, POST, LIST requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000 });
+            out.push({ name: "GET requests", priceKey: "s3.getRequests", quantity: ctx.usage ? ctx.usage.s3FileStoreGetRequests : null, usageBased: true, per: 1000 });
+        }
+        return out;
+    },
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (r, ctx) => {
+        const buckets = dependenciesOf(r, ctx, "aws:s3/bucket:Bucket");
+        const source = buckets.find((b) => bucketRole(b) !== BUCKET_ROLES.replica);
+        const replica = buckets.find((b) => bucketRole(b) === BUCKET_ROLES.replica);
+        const from = source ? regionOf(source, ctx.region) : ctx.region;
+        const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
+        const written = bucketUsage(bucketRole(source), source ? urnName(source.urn) : "", ctx.usage).written;
+        const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
+        const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
+        const out: Usage[] = [transfer("Replicated data", written, from, to)];
+        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true });
+        // S3 replication metrics are billed as CloudWatch custom metrics: bytes pending, operations pending, latency, operations failed, per rule.
+        if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.metrics.custom", quantity: 4 * metrics, region: from, dr: true });
+        return out;
+    },
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (r, ctx) => {
+        const days = num(r.inputs.retentionPeriod, 7);
+        const to = regionOf(r, ctx.region);
+        const from = arnRegion(r.inputs.sourceDbInstanceArn) ?? ctx.region;
+        const data = ctx.usage?.rdsDataGiB;
+        const change = ctx.usage?.dailyChangeFraction;
+        return [
+            // No free allowance in the destination: it belongs to the source region's instances (RDS pricing).
+            { name: `Replicated backups (a full copy and ${days} days of changes)`, priceKey: "rds.backupStorage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true },
+            transfer("Snapshots and transaction logs sent", data === undefined || change === undefined ? null : data * change * 30, from, to),
+        ];
+    },
+    "aws:backup/restoreTestingSelection:RestoreTestingSelection": (r, ctx) => {
+        const plan = dependenciesOf(r, ctx, "aws:backup/restoreTestingPlan:RestoreTestingPlan")[0];
+        const runs = plan ? runsPerMonth(plan.inputs.scheduleExpression) : null;
+        const hours = ctx.usage && runs !== null ? runs * (ctx.usage.restoreDrillHours + num(r.inputs.validationWindowHours, 1)) : null;
+        const perMonth = (q: number | null) => (q === null || hours === null ? null : (q * hours) / HOURS_PER_MONTH);
+        if (r.inputs.protectedResourceType === "RDS") {
+            const db = dependenciesOf(r, ctx, "aws:rds/instance:Instance")[0];
+            const az = db?.inputs.multiAz === true ? "multiAz" : "singleAz";
+            const cls = db?.inputs.instanceClass ?? "unknown";
+            return [
+                { name: `Restored database while a drill runs (${cls}, ${az === "multiAz" ? "Multi-AZ" : "Single-AZ"})`, priceKey: `rds.postgres.${cls}.${az}`, quantity: perMonth(1), hourly: true, usageBased: true, dr: true },
+                { name: "Its storage while a drill runs", priceKey: `rds.gp3.storage.${az}`, quantity: perMonth(num(db?.inputs.allocatedStorage, 0)), usageBased: true, dr: true },
+            ];
+        }
+        return [{ name: "Restored volumes while a drill runs (gp3)", priceKey: "ebs.gp3.storage", quantity: perMonth(ctx.usage ? ctx.usage.vectorVolumeGiB : null), usageBased: true, dr: true }];
     },
     "aws:secretsmanager/secret:Secret": (_r, ctx) => [
         { name: "Secret", priceKey: "secretsmanager.secret", quantity: 1 },
@@ -244,9 +364,28 @@ const READERS: Record<string, Reader> = {
             { name: `Log storage (${retention}-day retention)`, priceKey: "cloudwatch.logs.storage", quantity: ingest === null ? null : (ingest * retention) / 30, usageBased: true },
         ];
     },
-    "aws:backup/plan:Plan": (_r, ctx) => [
-        { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
-    ],
+    "aws:backup/plan:Plan": (r, ctx) => {
+        const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        if (rules.length > 0 && rules.every((x) => x?.enableContinuousBackup === true)) {
+            // A continuous rule manages the database's own point-in-time recovery: one recovery point, no snapshots.
+            return [{ name: "Continuous backup (the instance's automated backups, priced on the instance)", priceKey: "rds.backupStorage", quantity: 0 }];
+        }
+        const out: Usage[] = [
+            { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
+        ];
+        const from = regionOf(r, ctx.region);
+        const drVault = dependenciesOf(r, ctx, "aws:backup/vault:Vault").find((v) => regionOf(v, ctx.region) !== from);
+        const copies = rules.flatMap((x) => (Array.isArray(x?.copyActions) ? x.copyActions : []));
+        if (copies.length > 0) {
+            const to = arnRegion(copies[0]?.destinationVaultArn) ?? (drVault ? regionOf(drVault, ctx.region) : "another region");
+            const days = Math.max(...copies.map((c: any) => num(c?.lifecycle?.deleteAfter, 1)));
+            const data = ctx.usage?.vectorVolumeGiB;
+            const change = ctx.usage?.dailyChangeFraction;
+            out.push({ name: `Copies in ${to} (a full copy and ${days} days of changes)`, priceKey: "backup.ebsSnapshot.storage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true, region: to, dr: true });
+            out.push(transfer("Copied snapshot changes", data === undefined || change === undefined ? null : data * change * 30, from, to));
+        }
+        return out;
+    },
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
         return (r.inputs.spec?.volumeClaimTemplates ?? []).map((t: any) => {
@@ -256,10 +395,10 @@ const READERS: Record<string, Reader> = {
     },
 };
 
-function price(u: Usage, region: string): CostComponent {
+function price(u: Usage, region: string, dr: boolean): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-    const unit = p ? (u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p.unit) : "unpriced";
+    const unit = p ? (u.per === 1000 ? "1k requests" : u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p.unit) : `unpriced in ${region}`;
     return {
         name: u.name,
         unit,
@@ -270,6 +409,8 @@ function price(u: Usage, region: string): CostComponent {
         priceKey: u.priceKey,
         ...(p ? { priceSource: p.source, priceDate: p.date } : {}),
         ...(p?.verify ? { verify: true } : {}),
+        region,
+        ...(dr || u.dr ? { disasterRecovery: true } : {}),
     };
 }
 
@@ -278,9 +419,17 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
+    const dependents = new Map<string, PlannedResource[]>();
+    for (const r of resources) for (const d of r.dependencies ?? []) dependents.set(d, [...(dependents.get(d) ?? []), r]);
+    const rctx: ReaderContext = {
+        ...ctx,
+        byUrn,
+        countOf: (t) => counts.get(t) ?? 1,
+        dependentsOf: (u) => dependents.get(u) ?? [],
+        today: ctx.today ?? new Date().toISOString().slice(0, 10),
+    };
     // Local stacks run on the developer's machine: nothing to price, and nothing unpriced.
-    const regionPriced = ctx.region === "local" || priceOf(ctx.region, "kms.key") !== undefined;
+    const regionPriced = ctx.region === "local" || FULLY_PRICED_REGIONS.has(ctx.region);
 
     const costs: ResourceCost[] = [];
     const free = new Set<string>();
@@ -291,7 +440,9 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
         const reader = READERS[r.type];
         if (reader) {
-            const components = reader(r, rctx).map((u) => price(u, ctx.region));
+            const home = regionOf(r, ctx.region);
+            // Whatever lives in another region than the stack's is there for disaster recovery.
+            const components = reader(r, rctx).map((u) => price(u, u.region ?? home, home !== ctx.region));
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);
@@ -308,7 +459,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             name: charge.name,
             type: FIXED_CHARGE_TYPE,
             monthlyCost: round(charge.monthlyUsd),
-            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source }],
+            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source, region: ctx.region }],
         });
     }
 

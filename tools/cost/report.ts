@@ -5,13 +5,15 @@
 import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
-import { FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
+import { CostComponent, FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
 
 export interface StackReport extends StackCost {
     /** Seed 002's expected monthly range for the stack's tier. */
     seedRange: { minMonthlyUsd: number; maxMonthlyUsd: number } | null;
     /** Where the estimate falls against that range. */
     seedRangeStatus: "below" | "within" | "above" | null;
+    /** Monthly cost by category (`categoryOf`), largest first; "Disaster recovery" is the DR share. */
+    categories: Array<{ category: string; monthlyCost: number }>;
 }
 
 export interface CostReport {
@@ -33,7 +35,7 @@ export function buildReport(costs: EstimatedStack[]): CostReport {
         const row = seedSystem !== false && c.tier && c.tier in TIERS ? TIERS[c.tier as TierName].budget : undefined;
         const seedRange = row ? { minMonthlyUsd: row.minMonthlyUsd, maxMonthlyUsd: row.maxMonthlyUsd } : null;
         const seedRangeStatus = seedRange ? (c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above" : "within") : null;
-        return { ...c, seedRange, seedRangeStatus };
+        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })) };
     });
     return {
         version: "1",
@@ -59,8 +61,16 @@ function qty(n: number | null): string {
     return n >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 100) / 100);
 }
 
-/** Component categories for charts and summaries, by resource type. */
-export function categoryOf(type: string): string {
+export const DISASTER_RECOVERY = "Disaster recovery";
+
+/**
+ * Component categories for charts and summaries, by resource type; a component the estimator marks
+ * as disaster recovery (a copy, a replica, anything in the DR region, a drill) counts there whatever
+ * its resource.
+ */
+export function categoryOf(type: string, component?: Pick<CostComponent, "disasterRecovery">): string {
+    if (component?.disasterRecovery) return DISASTER_RECOVERY;
+    if (type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig" || type === "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication" || type.startsWith("aws:backup/restoreTesting")) return DISASTER_RECOVERY;
     if (type.startsWith("aws:eks/")) return "Kubernetes compute";
     if (type.startsWith("aws:rds/")) return "Database";
     if (type.startsWith("aws:elasticache/")) return "Cache";
@@ -75,8 +85,15 @@ export function categoryOf(type: string): string {
 
 export function byCategory(s: StackCost): Array<[string, number]> {
     const m = new Map<string, number>();
-    for (const r of s.resources) m.set(categoryOf(r.type), round((m.get(categoryOf(r.type)) ?? 0) + r.monthlyCost));
+    for (const r of s.resources) for (const c of r.costComponents) m.set(categoryOf(r.type, c), round((m.get(categoryOf(r.type, c)) ?? 0) + (c.monthlyCost ?? 0)));
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** "Disaster recovery: $X (Y% of $T)" for a stack, or undefined when it spends nothing on it. */
+export function disasterRecoveryShare(s: StackCost): string | undefined {
+    const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1];
+    if (!dr) return undefined;
+    return `${DISASTER_RECOVERY}: ${usd(dr)}/month (${((dr / s.totalMonthlyCost) * 100).toFixed(1)}% of ${usd(s.totalMonthlyCost)})`;
 }
 
 export function tableReport(report: CostReport): string {
@@ -92,6 +109,8 @@ export function tableReport(report: CostReport): string {
         out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
         out.push(t.toString());
         out.push(`  Total: ${usd(s.totalMonthlyCost)}/month${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
+        const dr = disasterRecoveryShare(s);
+        if (dr) out.push(`  ${dr}`);
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (s.unpricedComponents.length) out.push(`  unpriced (no catalog price in ${s.region}): ${s.unpricedComponents.join(", ")}`);
         out.push("");
@@ -109,8 +128,11 @@ export function tableReport(report: CostReport): string {
 }
 
 export function markdownReport(report: CostReport): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status |", "|---|---:|---|---|"];
-    for (const s of report.stacks) out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | seed range | status |", "|---|---:|---:|---|---|"];
+    for (const s of report.stacks) {
+        const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1] ?? 0;
+        out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${usd(dr)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    }
     for (const s of report.stacks) {
         out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
         for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);
@@ -193,6 +215,7 @@ export function htmlReport(report: CostReport): string {
       <section class="stack">
         <h2>${esc(s.stack)} <small>${esc(s.tier ?? "")} · ${esc(s.region)}</small> <span class="total">${usd(s.totalMonthlyCost)}/month</span></h2>
         ${s.seedRange ? `<p class="status status-${s.seedRangeStatus}">Seed 002 range ${usd(s.seedRange.minMonthlyUsd)}–${usd(s.seedRange.maxMonthlyUsd)}: <b>${s.seedRangeStatus}</b></p>` : ""}
+        ${disasterRecoveryShare(s) ? `<p class="dr">${esc(disasterRecoveryShare(s)!)}</p>` : ""}
         <table><thead><tr><th>Resource</th><th>Component</th><th class="num">Quantity</th><th>Unit</th><th class="num">Price</th><th class="num">Monthly</th></tr></thead><tbody>
         ${[...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost).flatMap((r) => r.costComponents.map((c, j) => `<tr><td>${j === 0 ? esc(r.name) : ""}</td><td>${esc(c.name)}</td><td class="num">${qty(c.monthlyQuantity)}</td><td>${esc(c.unit)}</td><td class="num">${c.price === null ? "unpriced" : `$${c.price}`}</td><td class="num">${usd(c.monthlyCost)}</td></tr>`)).join("")}
         </tbody></table>
