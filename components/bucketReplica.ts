@@ -87,7 +87,9 @@ export class BucketReplica extends pulumi.ComponentResource {
                 sourceSelectionCriteria: args.sourceKmsKeyArn ? { sseKmsEncryptedObjects: { status: "Enabled" } } : undefined,
                 destination: {
                     bucket: replica.arn,
-                    encryptionConfiguration: { replicaKmsKeyId: key.arn },
+                    // SSE-KMS objects are re-encrypted with the replica's key (the documented pairing with
+                    // sseKmsEncryptedObjects); the replica bucket's own default (that key) covers new writes.
+                    ...(args.sourceKmsKeyArn ? { encryptionConfiguration: { replicaKmsKeyId: key.arn } } : {}),
                     ...(rtc
                         ? {
                             replicationTime: { status: "Enabled", time: { minutes: S3_RTC_THRESHOLD_MINUTES } },

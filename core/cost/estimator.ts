@@ -420,7 +420,13 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     const dependents = new Map<string, PlannedResource[]>();
-    for (const r of resources) for (const d of r.dependencies ?? []) dependents.set(d, [...(dependents.get(d) ?? []), r]);
+    for (const r of resources) {
+        for (const d of r.dependencies ?? []) {
+            const list = dependents.get(d);
+            if (list) list.push(r);
+            else dependents.set(d, [r]);
+        }
+    }
     const rctx: ReaderContext = {
         ...ctx,
         byUrn,

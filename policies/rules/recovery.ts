@@ -50,9 +50,14 @@ class Stack {
 
     constructor(readonly resources: StackSubject[]) {
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const add = (m: Map<string, StackSubject[]>, k: string, r: StackSubject) => {
+            const list = m.get(k);
+            if (list) list.push(r);
+            else m.set(k, [r]);
+        };
         for (const r of resources) {
-            this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
-            for (const d of Array.isArray(r.dependencies) ? r.dependencies : []) this.dependents.set(d, [...(this.dependents.get(d) ?? []), r]);
+            add(this.byType, r.type, r);
+            for (const d of Array.isArray(r.dependencies) ? r.dependencies : []) add(this.dependents, d, r);
         }
     }
 
@@ -86,7 +91,12 @@ function best(options: Achievable[], none: Achievable): Achievable {
 /** Databases: point-in-time recovery in the region; replicated automated backups in the DR region. */
 function databases(stack: Stack, drRegion: string): StoreRecovery[] {
     const out: StoreRecovery[] = [];
-    const replications = stack.ofType(RDS_BACKUP_REPLICATION);
+    // Replications by the instance they name (identifier or ARN), for a stack check linear in the stack's size.
+    const bySource = new Map<string, StackSubject[]>();
+    for (const r of stack.ofType(RDS_BACKUP_REPLICATION)) {
+        const arn = knownString(props(r).sourceDbInstanceArn);
+        for (const key of arn ? [arn, arn.split(":db:")[1]] : []) if (key) bySource.set(key, [...(bySource.get(key) ?? []), r]);
+    }
     for (const db of stack.ofType(RDS_INSTANCE)) {
         const p = props(db);
         if (p.replicateSourceDb !== undefined && p.replicateSourceDb !== null && p.replicateSourceDb !== "") continue;
@@ -97,9 +107,7 @@ function databases(stack: Stack, drRegion: string): StoreRecovery[] {
             : days >= 1 ? { minutes: RDS_PITR_RPO_MINUTES, how: "point-in-time recovery" } : { minutes: "none", how: "automated backups are off (backupRetentionPeriod 0)" };
         out.push({ urn: db.urn, store, where: "in-region", achievable: local });
         if (!drRegion) continue;
-        const names = namesOf(db);
-        const linked = replications.filter((r) => (Array.isArray(r.dependencies) && r.dependencies.includes(db.urn))
-            || [...names].some((n) => knownString(props(r).sourceDbInstanceArn) === n || knownString(props(r).sourceDbInstanceArn)?.endsWith(`:db:${n}`)));
+        const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
         const there = linked.filter((r) => regionOf(r) === drRegion);
         const dr: Achievable = local.minutes === "none" ? local
             : there.length ? { minutes: RDS_PITR_RPO_MINUTES, how: "replicated automated backups (transaction logs every 5 minutes)" }
@@ -136,15 +144,30 @@ function planRules(stack: Stack, plan: StackSubject, drRegion: string): Array<{ 
 /** Volumes of StatefulSets: the backup plans that select them by tag, in the region and copied to the DR region. */
 function volumes(stack: Stack, drRegion: string): StoreRecovery[] {
     const out: StoreRecovery[] = [];
-    const classes = stack.ofType(STORAGE_CLASS);
-    const selections = stack.ofType(BACKUP_SELECTION);
+    const classByName = new Map(stack.ofType(STORAGE_CLASS).flatMap((c) => {
+        const n = knownString(props(c).metadata?.name);
+        return n ? [[n, c] as const] : [];
+    }));
+    const selectionsByTag = new Map<string, StackSubject[]>();
+    for (const sel of stack.ofType(BACKUP_SELECTION)) {
+        for (const t of list(props(sel).selectionTags)) {
+            if (t?.type !== "STRINGEQUALS" || typeof t.key !== "string" || typeof t.value !== "string") continue;
+            const k = `${t.key}=${t.value}`;
+            selectionsByTag.set(k, [...(selectionsByTag.get(k) ?? []), sel]);
+        }
+    }
+    const planCache = new Map<string, ReturnType<typeof planRules>>();
+    const rulesOf = (plan: StackSubject) => {
+        if (!planCache.has(plan.urn)) planCache.set(plan.urn, planRules(stack, plan, drRegion));
+        return planCache.get(plan.urn)!;
+    };
     for (const sts of stack.ofType(STATEFUL_SET)) {
         const templates = list(props(sts).spec?.volumeClaimTemplates);
         if (!templates.length) continue;
         const meta = props(sts).metadata ?? {};
         const store = `volumes of StatefulSet ${knownString(meta.namespace) ? `${meta.namespace}/` : ""}${knownString(meta.name) ?? sts.name}`;
         const className = knownString(templates[0]?.spec?.storageClassName);
-        const storageClass = classes.find((c) => className !== undefined && knownString(props(c).metadata?.name) === className)
+        const storageClass = (className !== undefined ? classByName.get(className) : undefined)
             ?? (stack.dependenciesOf(sts, STORAGE_CLASS).length === 1 ? stack.dependenciesOf(sts, STORAGE_CLASS)[0] : undefined);
         if (!storageClass) {
             const unknown: Achievable = { minutes: "unknown", how: "its storage class cannot be found, so neither can the backups that select its volumes" };
@@ -153,8 +176,8 @@ function volumes(stack: Stack, drRegion: string): StoreRecovery[] {
             continue;
         }
         const tags = volumeTags(storageClass);
-        const selecting = selections.filter((s) => list(props(s).selectionTags).some((t) => t?.type === "STRINGEQUALS" && tags.some((x) => x.key === t.key && x.value === t.value)));
-        const rules = selecting.flatMap((s) => stack.dependenciesOf(s, BACKUP_PLAN)).flatMap((plan) => planRules(stack, plan, drRegion));
+        const selecting = [...new Set(tags.flatMap((t) => selectionsByTag.get(`${t.key}=${t.value}`) ?? []))];
+        const rules = [...new Set(selecting.flatMap((s) => stack.dependenciesOf(s, BACKUP_PLAN)))].flatMap((plan) => rulesOf(plan));
         const asAchievable = (r: { name: string; interval: number | undefined }): Achievable =>
             r.interval === undefined ? { minutes: "unknown", how: `the schedule of backup rule ${r.name} cannot be read` } : { minutes: r.interval, how: `backup rule ${r.name}` };
         const none: Achievable = { minutes: "none", how: tags.length ? `no backup plan selects the tag ${tags.map((t) => `${t.key}=${t.value}`).join(", ")}` : "its volumes carry no backup tag" };
@@ -171,14 +194,16 @@ function volumes(stack: Stack, drRegion: string): StoreRecovery[] {
 function buckets(stack: Stack, drRegion: string): StoreRecovery[] {
     if (!drRegion) return [];
     const all = stack.ofType(...BUCKETS);
-    const configs = stack.ofType(REPLICATION);
+    const configsByBucket = new Map<string, StackSubject[]>();
+    for (const c of stack.ofType(REPLICATION)) {
+        const b = knownString(props(c).bucket);
+        if (b) configsByBucket.set(b, [...(configsByBucket.get(b) ?? []), c]);
+    }
     const out: StoreRecovery[] = [];
     for (const b of all) {
         const role = roleOf(b);
         if (role === BUCKET_ROLES.accessLogs || role === BUCKET_ROLES.replica || regionOf(b) === drRegion) continue;
-        const names = namesOf(b);
-        const mine = configs.filter((c) => (knownString(props(c).bucket) !== undefined && names.has(knownString(props(c).bucket)!))
-            || (Array.isArray(c.dependencies) && c.dependencies.includes(b.urn)));
+        const mine = [...new Set([...stack.dependentsOf(b, REPLICATION), ...[...namesOf(b)].flatMap((n) => configsByBucket.get(n) ?? [])])];
         const options: Achievable[] = mine.flatMap((c) => {
             const destinations = stack.dependenciesOf(c, ...BUCKETS).filter((d) => d.urn !== b.urn);
             return list(props(c).rules).filter((rule) => rule?.status === "Enabled").map((rule): Achievable => {
@@ -252,13 +277,12 @@ export const bucketAccessLogging: StackPolicyDefinition = {
     remediation: `Add an aws.s3.BucketLogging for the bucket, targeting a log bucket in the same region; log buckets carry the tag ${BUCKET_ROLE_TAG}=${BUCKET_ROLES.accessLogs} and are exempt.`,
     checkStack(resources) {
         const stack = new Stack(Array.isArray(resources) ? resources : []);
-        const loggings = stack.ofType(...LOGGING);
+        const loggedByName = new Set(stack.ofType(...LOGGING).map((l) => knownString(props(l).bucket)).filter((b): b is string => b !== undefined));
         return stack.ofType(...BUCKETS)
             .filter((b) => roleOf(b) !== BUCKET_ROLES.accessLogs)
             .filter((b) => {
                 if (props(b).logging?.targetBucket || list(props(b).loggings).length) return false;
-                const names = namesOf(b);
-                const bySource = loggings.some((l) => knownString(props(l).bucket) !== undefined && names.has(knownString(props(l).bucket)!));
+                const bySource = [...namesOf(b)].some((n) => loggedByName.has(n));
                 const byDependency = stack.dependentsOf(b, ...LOGGING).some((l) => !isLogTarget(l, b, stack));
                 return !bySource && !byDependency;
             })
