@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { privateBucket, tlsOnlyStatement } from "./privateBucket";
+import { BUCKET_ROLES } from "../core/recovery";
+import { privateBucket, S3_ACCESS_LOG_PREFIX, tlsOnlyStatement } from "./privateBucket";
 import { COMPONENT_TYPES } from "./types";
 
 /** TTLs from seed 002 "CDN Configuration": static assets 1 year, API responses 5 minutes. */
@@ -33,8 +34,11 @@ export interface CdnArgs {
     /** Path patterns of the static assets and of the API. Defaults `/static/*` and `/api/*`. */
     staticPathPattern?: string;
     apiPathPattern?: string;
-    /** Days CloudFront access logs are kept. Default 90. */
-    accessLogDays?: number;
+    /**
+     * The access-log bucket (`accessLogBucket`): CloudFront's standard logs and the static bucket's
+     * server access logs go there. It lives outside the CDN so other buckets can log into it too.
+     */
+    logBucket: { id: pulumi.Input<string>; bucketDomainName: pulumi.Input<string> };
 }
 
 /**
@@ -48,6 +52,9 @@ export class Cdn extends pulumi.ComponentResource {
     public readonly distributionId: pulumi.Output<string>;
     public readonly distributionArn: pulumi.Output<string>;
     public readonly staticBucketName: pulumi.Output<string>;
+    /** The static assets' bucket and its versioning, for replication to a second region. */
+    public readonly staticBucket: aws.s3.Bucket;
+    public readonly staticBucketVersioning: aws.s3.BucketVersioning;
 
     constructor(name: string, args: CdnArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.cdn, name, {}, opts);
@@ -57,7 +64,8 @@ export class Cdn extends pulumi.ComponentResource {
         }
         if (args.domain && !args.usEast1) throw new pulumi.RunError(`Cdn ${name}: a custom domain needs a us-east-1 provider for its certificate`);
 
-        const staticBucket = privateBucket(`${name}-static`, {
+        const { bucket: staticBucket, versioning: staticVersioning } = privateBucket(`${name}-static`, {
+            role: BUCKET_ROLES.staticAssets,
             ownPolicy: true,
             lifecycleRules: [{
                 id: "archive-and-clean-up",
@@ -67,18 +75,7 @@ export class Cdn extends pulumi.ComponentResource {
                 noncurrentVersionExpiration: { noncurrentDays: 30 },
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
             }],
-        }, parent);
-        const logBucket = privateBucket(`${name}-logs`, {
-            versioning: false,
-            // CloudFront standard logging writes with an ACL grant; the bucket stays private.
-            objectOwnership: "BucketOwnerPreferred",
-            lifecycleRules: [{
-                id: "expire-access-logs",
-                status: "Enabled",
-                filter: {},
-                expiration: { days: args.accessLogDays ?? 90 },
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-            }],
+            accessLogs: { targetBucket: args.logBucket.id, prefix: `${S3_ACCESS_LOG_PREFIX}static/` },
         }, parent);
 
         const oac = new aws.cloudfront.OriginAccessControl(`${name}-oac`, {
@@ -204,7 +201,7 @@ export class Cdn extends pulumi.ComponentResource {
             viewerCertificate: certificate
                 ? { acmCertificateArn: certificate.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: VIEWER_TLS_POLICY }
                 : { cloudfrontDefaultCertificate: true },
-            loggingConfig: { bucket: logBucket.bucketDomainName, includeCookies: false, prefix: "cloudfront/" },
+            loggingConfig: { bucket: args.logBucket.bucketDomainName, includeCookies: false, prefix: "cloudfront/" },
         }, parent);
 
         new aws.s3.BucketPolicy(`${name}-static`, {
@@ -240,6 +237,8 @@ export class Cdn extends pulumi.ComponentResource {
         this.distributionId = distribution.id;
         this.distributionArn = distribution.arn;
         this.staticBucketName = staticBucket.bucket;
+        this.staticBucket = staticBucket;
+        this.staticBucketVersioning = staticVersioning!;
         this.registerOutputs({ url: this.url, distributionId: this.distributionId, staticBucketName: this.staticBucketName });
     }
 

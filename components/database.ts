@@ -73,6 +73,10 @@ export class Database extends pulumi.ComponentResource {
     public readonly masterSecretArn: pulumi.Output<string>;
     public readonly kmsKeyArn: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
+    /** ARN of the primary (backup plans, backup replication and restore drills select it). */
+    public readonly instanceArn: pulumi.Output<string>;
+    /** The isolated subnets' group, where restores of this database belong. */
+    public readonly subnetGroupName: pulumi.Output<string>;
     public readonly databaseName: string;
     public readonly identifier: string;
 
@@ -175,6 +179,8 @@ export class Database extends pulumi.ComponentResource {
         this.masterSecretArn = primary.masterUserSecrets.apply((s) => s[0].secretArn!);
         this.kmsKeyArn = key.arn;
         this.securityGroupId = sg.id;
+        this.instanceArn = primary.arn;
+        this.subnetGroupName = subnets.name;
         this.registerOutputs({ address: this.address, readerAddresses: this.readerAddresses, masterSecretArn: this.masterSecretArn });
     }
 }

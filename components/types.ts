@@ -18,4 +18,8 @@ export const COMPONENT_TYPES = {
     appSecrets: "tiered-infra:security:AppSecrets",
     edgeWaf: "tiered-infra:edge:EdgeWaf",
     cdn: "tiered-infra:edge:Cdn",
+    fileStore: "tiered-infra:data:FileStore",
+    bucketReplica: "tiered-infra:recovery:BucketReplica",
+    databaseBackups: "tiered-infra:recovery:DatabaseBackups",
+    restoreDrills: "tiered-infra:recovery:RestoreDrills",
 } as const;

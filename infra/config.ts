@@ -63,6 +63,8 @@ const StackConfigSchema = z
                 database: z.boolean().default(true),
                 cache: z.boolean().default(true),
                 statefulServices: z.array(z.enum(STATEFUL_PRESET_NAMES)).max(3).refine((l) => new Set(l).size === l.length, { message: "must not repeat a service" }).default(["chroma"]),
+                /** An S3 bucket for the app's files (seed 002 "Object Storage: Cache Files"), reached through the app's IAM role. AWS stacks only. */
+                fileStore: z.boolean().default(true),
                 /** A second web container (seed 003's frontend, port 12016); local stacks only. */
                 frontend: z
                     .object({
@@ -75,7 +77,7 @@ const StackConfigSchema = z
                     .optional(),
             })
             .strict()
-            .default({ database: true, cache: true, statefulServices: ["chroma"] }),
+            .default({ database: true, cache: true, statefulServices: ["chroma"], fileStore: true }),
         /** Secrets the deployment generates (random, 40 characters) instead of reading them from config. */
         generatedSecrets: z.array(envName).max(20).default([]),
         /** Local stacks: host ports (seed 003: nginx 80, backend 12015, frontend 12016). */
@@ -189,6 +191,44 @@ const STRING_KEYS = new Set(["tier", "environment"]);
 const REGION_RE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
+ * AWS region names a DR region may take: the `Region` enum of @pulumi/aws 7.48.0
+ * (`types/enums/index.d.ts`, the provider's own list; `test/infra/config.test.ts` keeps the two equal).
+ */
+export const AWS_REGIONS = [
+    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2",
+    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7",
+    "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2",
+    "eu-west-3", "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1",
+    "us-west-2", "cn-north-1", "cn-northwest-1", "eusc-de-east-1", "us-gov-east-1", "us-gov-west-1", "us-iso-east-1", "us-iso-west-1",
+    "us-isob-east-1", "us-isob-west-1", "eu-isoe-west-1", "us-isof-east-1", "us-isof-south-1",
+] as const;
+
+/** The AWS partition of a region: data is copied only within a partition (aws, aws-cn, aws-us-gov, ...). */
+export function partitionOf(region: string): string {
+    if (region.startsWith("cn-")) return "aws-cn";
+    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    if (region.startsWith("eusc-")) return "aws-eusc";
+    const iso = /^[a-z]{2}-(iso[a-z]?)-/.exec(region);
+    return iso ? `aws-${iso[1]}` : "aws";
+}
+
+/** Problems of the tier row's DR region against the stack's region. */
+function drRegionProblems(sizing: TierSizing, region: string, key: string): string[] {
+    const dr = sizing.recovery.drRegion;
+    if (dr === undefined) return [];
+    if (!(AWS_REGIONS as readonly string[]).includes(dr)) {
+        return [`${key}: ${JSON.stringify(dr)} is not an AWS region; expected one of: ${AWS_REGIONS.filter((r) => partitionOf(r) === partitionOf(region)).join(", ")}`];
+    }
+    if (dr === region) {
+        return [`${key}: ${JSON.stringify(dr)} is not allowed; must differ from aws:region (${region}): copies in the stack's own region do not survive its loss`];
+    }
+    if (partitionOf(dr) !== partitionOf(region)) {
+        return [`${key}: ${JSON.stringify(dr)} is not allowed; must be in the same AWS partition as aws:region (${region}, ${partitionOf(region)}): AWS copies data only within a partition`];
+    }
+    return [];
+}
+
+/**
  * Parses and validates a stack's raw config (keys as `pulumi config` writes them, values as the
  * engine passes them: strings, structured values JSON-encoded).
  *
@@ -246,6 +286,7 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
     }
 
     const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
+    if (sizing && region !== undefined && cfg.platform !== "local") problems.push(...drRegionProblems(sizing, region, `${prefix}sizing.recovery.drRegion`));
     if (sizing?.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma")) {
         if (!cfg.managedVectorDb) problems.push(`${prefix}managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }`);
         if (!("VECTOR_DB_URL" in cfg.appSecrets) && !redacted.has("appSecrets")) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);

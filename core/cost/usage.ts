@@ -17,11 +17,30 @@ export interface UsageProfile {
     rdsExtraBackupGiB: number;
     cacheSnapshotGiB: number;
     secretsApiCallsPerSecret: number;
+    /** App file store: data stored (GiB), data written a month (GiB, what replication carries), PUT-class and GET requests a month. */
+    s3FileStoreGiB: number;
+    s3FileStoreWriteGiB: number;
+    s3FileStorePutRequests: number;
+    s3FileStoreGetRequests: number;
+    /** Static assets rewritten a month by deploys (GiB, what replication carries). */
+    s3StaticWriteGiB: number;
+    /** Server access logs of the replica buckets, kept in the DR region's log bucket (GiB). */
+    s3DrLogsGiB: number;
+    /** Data held by the database (GiB): its backups, replicated backups and restored drills scale with it. */
+    rdsDataGiB: number;
+    /** Data on the stateful services' volumes (GiB): their cross-region copies and drills scale with it. */
+    vectorVolumeGiB: number;
+    /** Share of that data rewritten a day: incremental snapshots and copies carry it. */
+    dailyChangeFraction: number;
+    /** Hours a drill spends restoring before AWS Backup's validation window starts (the restored copy runs meanwhile). */
+    restoreDrillHours: number;
 }
 
 export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
     "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
     "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
+    "s3FileStoreGiB", "s3FileStoreWriteGiB", "s3FileStorePutRequests", "s3FileStoreGetRequests", "s3StaticWriteGiB", "s3DrLogsGiB",
+    "rdsDataGiB", "vectorVolumeGiB", "dailyChangeFraction", "restoreDrillHours",
 ];
 
 /**

@@ -10,6 +10,11 @@ export const SECRET_MARKER = "[secret]";
 /** The string the engine writes for a value not known until apply (`computedValuePlaceholder`). */
 export const UNKNOWN_MARKER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/** A string input whose value is known at preview: not absent, not empty, not the unknown marker. */
+export function knownString(v: unknown): string | undefined {
+    return typeof v === "string" && v !== "" && v !== UNKNOWN_MARKER ? v : undefined;
+}
+
 export interface ResourceState {
     urn: string;
     type: string;

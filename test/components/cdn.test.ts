@@ -70,7 +70,7 @@ describe("Cdn", () => {
 
     it("refuses a wildcard CORS origin even when called directly", async () => {
         await assert.rejects(runProgram(async () => {
-            new Cdn("c", { priceClass: "PriceClass_100", appOrigin: { loadBalancerArn: "arn", dnsName: "d", protocolPolicy: "http-only" }, corsOrigins: ["*"], webAclArn: "arn" });
+            new Cdn("c", { priceClass: "PriceClass_100", appOrigin: { loadBalancerArn: "arn", dnsName: "d", protocolPolicy: "http-only" }, corsOrigins: ["*"], webAclArn: "arn", logBucket: { id: "logs", bucketDomainName: "logs.s3.amazonaws.com" } });
             return {};
         }), /CORS origins must be explicit https:\/\/ origins/);
     });
@@ -87,21 +87,23 @@ describe("Cdn", () => {
         assert.deepEqual(aliases.map((a) => a.inputs.type).sort(), ["A", "AAAA"]);
     });
 
-    it("keeps both buckets private, encrypted, and under lifecycle rules (archive after 90 days)", async () => {
+    it("keeps every bucket private, encrypted, and under lifecycle rules (archive after 90 days)", async () => {
         const r = resourcesOf(await planShippedStack("large"));
         const buckets = r.ofType("aws:s3/bucket:Bucket");
-        assert.equal(buckets.length, 2);
+        assert.deepEqual(buckets.map((b) => b.name).sort(), ["web-large-dr-logs", "web-large-files", "web-large-files-replica", "web-large-logs", "web-large-static", "web-large-static-replica"]);
         for (const b of buckets) {
             const pab = r.one("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", b.name).inputs;
             assert.deepEqual([pab.blockPublicAcls, pab.blockPublicPolicy, pab.ignorePublicAcls, pab.restrictPublicBuckets], [true, true, true, true]);
-            assert.equal(r.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", b.name).inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
+            // Log buckets and the CDN's static bucket use SSE-S3 (log delivery and OAC reads); the app's files and every replica a customer key.
+            const sse = r.one("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", b.name).inputs.rules[0].applyServerSideEncryptionByDefault;
+            assert.equal(sse.sseAlgorithm, /logs$|static$/.test(b.name) ? "AES256" : "aws:kms", b.name);
             assert.ok(r.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", b.name).inputs.rules.length >= 1);
         }
         const staticRules = r.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "-static").inputs.rules[0];
         assert.deepEqual(staticRules.transitions, [{ days: 90, storageClass: "GLACIER_IR" }]);
         assert.equal(staticRules.noncurrentVersionExpiration.noncurrentDays, 30);
         assert.equal(staticRules.abortIncompleteMultipartUpload.daysAfterInitiation, 7);
-        assert.equal(r.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "-logs").inputs.rules[0].expiration.days, 90);
+        assert.equal(r.one("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "large-logs").inputs.rules[0].expiration.days, 90);
         assert.equal(r.one("aws:s3/bucketVersioning:BucketVersioning", "-static").inputs.versioningConfiguration.status, "Enabled");
     });
 

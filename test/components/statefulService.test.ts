@@ -32,13 +32,13 @@ describe("StatefulService (vector database)", () => {
 
     it("backs its volumes up hourly (RPO 1 h), daily and weekly, selected by the volumes' tag", async () => {
         const r = resourcesOf(await planShippedStack("small"));
-        const plan = r.one("aws:backup/plan:Plan").inputs;
+        const plan = r.one("aws:backup/plan:Plan", "chroma-plan").inputs;
         assert.deepEqual(plan.rules.map((x: any) => x.schedule), DEFAULT_BACKUP_RULES.map((x) => x.schedule));
         assert.equal(plan.rules[0].schedule, "cron(0 * * * ? *)");
         assert.deepEqual(plan.rules.map((x: any) => x.lifecycle.deleteAfter), [2, 35, 365]);
-        const selection = r.one("aws:backup/selection:Selection").inputs;
+        const selection = r.one("aws:backup/selection:Selection", "chroma-volumes").inputs;
         assert.deepEqual(selection.selectionTags, [{ type: "STRINGEQUALS", key: "tiered-infra/backup-plan", value: "web-small-chroma" }]);
-        assert.match(r.one("aws:backup/vault:Vault").inputs.kmsKeyArn, /^arn:aws:kms:/);
+        assert.match(r.one("aws:backup/vault:Vault", "chroma-vault").inputs.kmsKeyArn, /^arn:aws:kms:/);
     });
 
     it("refuses a cold-storage rule AWS would reject", async () => {

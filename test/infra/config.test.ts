@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
-import { ConfigError, parseStackConfig } from "../../infra/config";
+import { AWS_REGIONS, ConfigError, parseStackConfig } from "../../infra/config";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
 import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { project } from "../harness";
@@ -80,6 +80,11 @@ describe("stack config", () => {
         ["API open to the internet", { ...base, "tiered-infra:cluster": json({ publicAccessCidrs: ["0.0.0.0/0"] }) }, ["tiered-infra:cluster.publicAccessCidrs.0", "0.0.0.0/0", "CI/VPN ranges"]],
         ["unknown Kubernetes version", { ...base, "tiered-infra:cluster": json({ kubernetesVersion: "1.20" }) }, ["tiered-infra:cluster.kubernetesVersion", '"1.20"', "1.33, 1.34, 1.35"]],
         ["database class", { ...base, "tiered-infra:sizing": json({ database: { instanceClass: "r6g.xlarge" } }) }, ["database.instanceClass", "r6g.xlarge", "db.r6g.xlarge"]],
+        ["a DR region equal to the stack's", { ...base, "tiered-infra:tier": "medium", "aws:region": "us-west-2" }, ["tiered-infra:sizing.recovery.drRegion", '"us-west-2"', "must differ from aws:region (us-west-2)"]],
+        ["an unknown DR region", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true, drRegion: "us-west-9" } }) }, ["tiered-infra:sizing.recovery.drRegion", '"us-west-9"', "is not an AWS region", "us-west-2"]],
+        ["a DR region in another partition", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true, drRegion: "cn-north-1" } }) }, ["tiered-infra:sizing.recovery.drRegion", '"cn-north-1"', "same AWS partition as aws:region (us-east-1, aws)"]],
+        ["cross-region copies without a DR region", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true } }) }, ["tiered-infra:sizing.recovery.drRegion", "is required when recovery.crossRegion is true"]],
+        ["a vault lock whose maximum is below its minimum", { ...base, "tiered-infra:sizing": json({ recovery: { vaultLock: { minRetentionDays: 30, maxRetentionDays: 7 } } }) }, ["tiered-infra:sizing.recovery.vaultLock.maxRetentionDays", "7", "at least recovery.vaultLock.minRetentionDays (30)"]],
     ];
     for (const [title, raw, fragments] of badConfigs) {
         it(`rejects ${title} with a message naming the key, the value and what is allowed`, () => {
@@ -87,6 +92,12 @@ describe("stack config", () => {
             for (const f of fragments) assert.ok(message.includes(f), `message lacks ${JSON.stringify(f)}:\n${message}`);
         });
     }
+
+    it("lets a stack move its DR region, and knows AWS's regions as the provider does", () => {
+        const cfg = parseStackConfig({ ...base, "tiered-infra:tier": "medium", "aws:region": "us-west-2", "tiered-infra:sizing": json({ recovery: { drRegion: "us-east-2" } }) });
+        assert.deepEqual([cfg.sizing.recovery.crossRegion, cfg.sizing.recovery.drRegion], [true, "us-east-2"]);
+        assert.deepEqual([...AWS_REGIONS].sort(), Object.values(require("@pulumi/aws").Region as Record<string, string>).sort());
+    });
 
     it("lets a development stack relax data protection, explicitly", () => {
         const cfg = parseStackConfig({ ...base, "tiered-infra:environment": "development", "tiered-infra:dataProtection": json({ finalSnapshot: false }) });

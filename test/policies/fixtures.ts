@@ -63,6 +63,27 @@ function bucketSet(omit: string[] = []) {
     return [bucket, ...Object.entries(parts).filter(([k]) => !omit.includes(k)).map(([, v]) => v)];
 }
 
+/** A StatefulSet whose volumes a backup plan with these schedules selects by tag. */
+function backedUpVolumes(schedules: string[]) {
+    const sc = state("kubernetes:storage.k8s.io/v1:StorageClass", { metadata: { name: "chroma-gp3" }, provisioner: "ebs.csi.aws.com", parameters: { tagSpecification_1: "backup=chroma" } });
+    const sts = state("kubernetes:apps/v1:StatefulSet", {
+        metadata: { name: "chroma", namespace: "web" },
+        spec: { replicas: 1, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { storageClassName: "chroma-gp3" } }] },
+    }, { dependencies: [sc.urn] });
+    const plan = state("aws:backup/plan:Plan", { rules: schedules.map((schedule, i) => ({ ruleName: `r${i}`, schedule, targetVaultName: "v" })) });
+    const selection = state("aws:backup/selection:Selection", { selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "chroma" }] }, { dependencies: [plan.urn] });
+    return [sc, sts, plan, selection];
+}
+
+/** A bucket and the log bucket it logs to (or not). */
+function loggedBucket(logs: boolean) {
+    const target = state("aws:s3/bucket:Bucket", { bucket: "logs", tags: { "tiered-infra:bucket-role": "access-logs" } }, { urn: "urn:pulumi:test::tiered-infra::aws:s3/bucket:Bucket::logs" });
+    const bucket = state("aws:s3/bucket:Bucket", { bucket: "assets", tags: { "tiered-infra:bucket-role": "static-assets" } }, { urn: "urn:pulumi:test::tiered-infra::aws:s3/bucket:Bucket::assets" });
+    // Neither bucket's name is given (as in a first preview): the logging resource is linked by its dependencies.
+    const logging = state("aws:s3/bucketLogging:BucketLogging", { targetPrefix: "s3/" }, { dependencies: [bucket.urn, target.urn] });
+    return logs ? [target, bucket, logging] : [target, bucket];
+}
+
 const pdb = state("kubernetes:policy/v1:PodDisruptionBudget", { metadata: { name: "app", namespace: "web" }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: "a" } } } });
 
 export const POLICY_CASES: Record<string, PolicyCase> = {
@@ -255,6 +276,17 @@ export const POLICY_CASES: Record<string, PolicyCase> = {
         expect: "/month exceeds the budget of $1,000.00; largest items: ",
         config: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 1000, usage: { rdsExtraBackupGiB: 0 } } },
         passConfig: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 2000, usage: { rdsExtraBackupGiB: 0 } } },
+    },
+    "recovery-objectives-met": {
+        fail: backedUpVolumes(["cron(0 3 * * ? *)", "cron(0 4 ? * SUN *)"]),
+        pass: backedUpVolumes(["cron(0 * * * ? *)", "cron(0 3 * * ? *)"]),
+        expect: "volumes of StatefulSet web/chroma: achievable RPO is 1440 minutes (backup rule r0), worse than the declared 60 minutes",
+        config: { "recovery-objectives-met": { rpoMinutes: 60 } },
+    },
+    "s3-bucket-access-logging": {
+        fail: loggedBucket(false),
+        pass: loggedBucket(true),
+        expect: "bucket assets has no server access logging",
     },
     "docker-container-require-healthcheck-and-restart": {
         fail: [docker({ healthcheck: undefined })],

@@ -5,7 +5,7 @@
 import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
-import { FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
+import { CostComponent, FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
 import { usd } from "../../core/cost/money";
 import { changeLines, CostChange, costChange, signedUsd } from "./change";
 
@@ -19,6 +19,8 @@ export interface StackReport extends StackCost {
      * its lower bound does not already exceed the range.
      */
     seedRangeStatus: "below" | "within" | "above" | "unknown" | null;
+    /** Monthly cost by category (`categoryOf`), largest first; "Disaster recovery" is the DR share. */
+    categories: Array<{ category: string; monthlyCost: number }>;
     /** The cost of the change, when the estimate comes from a preview that changes an existing stack. */
     change?: CostChange;
 }
@@ -48,7 +50,7 @@ export function buildReport(costs: Array<EstimatedStack & { change?: CostChange 
             : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above"
                 : !c.complete ? "unknown"
                     : c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : "within";
-        return { ...c, seedRange, seedRangeStatus };
+        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })) };
     });
     return {
         version: "1",
@@ -89,8 +91,16 @@ function qty(n: number | null): string {
     return n >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 100) / 100);
 }
 
-/** Component categories for charts and summaries, by resource type. */
-export function categoryOf(type: string): string {
+export const DISASTER_RECOVERY = "Disaster recovery";
+
+/**
+ * Component categories for charts and summaries, by resource type; a component the estimator marks
+ * as disaster recovery (a copy, a replica, anything in the DR region, a drill) counts there whatever
+ * its resource.
+ */
+export function categoryOf(type: string, component?: Pick<CostComponent, "disasterRecovery">): string {
+    if (component?.disasterRecovery) return DISASTER_RECOVERY;
+    if (type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig" || type === "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication" || type.startsWith("aws:backup/restoreTesting")) return DISASTER_RECOVERY;
     if (type.startsWith("aws:eks/")) return "Kubernetes compute";
     if (type.startsWith("aws:rds/")) return "Database";
     if (type.startsWith("aws:elasticache/")) return "Cache";
@@ -105,8 +115,15 @@ export function categoryOf(type: string): string {
 
 export function byCategory(s: StackCost): Array<[string, number]> {
     const m = new Map<string, number>();
-    for (const r of s.resources) m.set(categoryOf(r.type), round((m.get(categoryOf(r.type)) ?? 0) + r.monthlyCost));
+    for (const r of s.resources) for (const c of r.costComponents) m.set(categoryOf(r.type, c), round((m.get(categoryOf(r.type, c)) ?? 0) + (c.monthlyCost ?? 0)));
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** "Disaster recovery: $X (Y% of $T)" for a stack, or undefined when it spends nothing on it. */
+export function disasterRecoveryShare(s: StackCost): string | undefined {
+    const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1];
+    if (!dr) return undefined;
+    return `${DISASTER_RECOVERY}: ${usd(dr)}/month (${((dr / s.totalMonthlyCost) * 100).toFixed(1)}% of ${usd(s.totalMonthlyCost)})`;
 }
 
 export function tableReport(report: CostReport, opts: { summary?: boolean } = {}): string {
@@ -122,6 +139,8 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
         out.push(t.toString());
         out.push(`  Total: ${estimateText(s, "/month")}${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
+        const dr = disasterRecoveryShare(s);
+        if (dr) out.push(`  ${dr}`);
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (!s.complete) {
             out.push("  NOT PRICED (the total above is a lower bound):");
@@ -155,8 +174,11 @@ function changeSection(c: CostChange): string[] {
 }
 
 export function markdownReport(report: CostReport, opts: { summary?: boolean; diff?: CostDiff[] } = {}): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status |", "|---|---:|---|---|"];
-    for (const s of report.stacks) out.push(`| ${s.stack} | ${estimateText(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | seed range | status |", "|---|---:|---:|---|---|"];
+    for (const s of report.stacks) {
+        const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1] ?? 0;
+        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    }
     for (const s of report.stacks) {
         if (s.change) {
             out.push("", `#### ${s.stack}: cost of this change ${s.change.delta === null ? "(unknown: not fully priced)" : `${signedUsd(s.change.delta)}/month`}`, "", "| | resource | before | after | delta |", "|---|---|---:|---:|---:|");
@@ -235,6 +257,7 @@ export function htmlReport(report: CostReport): string {
       <section class="stack">
         <h2>${esc(s.stack)} <small>${esc(s.tier ?? "")} · ${esc(s.region)}</small> <span class="total">${esc(estimateText(s, "/month"))}</span></h2>
         ${s.seedRange ? `<p class="status status-${s.seedRangeStatus}">Seed 002 range ${usd(s.seedRange.minMonthlyUsd)}–${usd(s.seedRange.maxMonthlyUsd)}: <b>${s.seedRangeStatus}</b></p>` : ""}
+        ${disasterRecoveryShare(s) ? `<p class="dr">${esc(disasterRecoveryShare(s)!)}</p>` : ""}
         <table><thead><tr><th>Resource</th><th>Component</th><th class="num">Quantity</th><th>Unit</th><th class="num">Price</th><th class="num">Monthly</th></tr></thead><tbody>
         ${[...s.resources].sort((a, b) => b.monthlyCost - a.monthlyCost).flatMap((r) => r.costComponents.map((c, j) => `<tr><td>${j === 0 ? esc(r.name) : ""}</td><td>${esc(c.name)}</td><td class="num">${qty(c.monthlyQuantity)}</td><td>${esc(c.unit)}</td><td class="num">${c.price === null ? "unpriced" : `$${c.price}`}</td><td class="num">${c.monthlyCost === null ? `unpriced: ${esc(c.unpricedReason ?? "")}` : usd(c.monthlyCost)}</td></tr>`)).join("")}
         </tbody></table>

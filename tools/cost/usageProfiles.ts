@@ -15,18 +15,37 @@
  * - RDS backups beyond the free allowance (100% of provisioned storage): none at ~2% daily churn
  *   over 30 days.
  * - Cache snapshots: half of each node's memory per retained day.
+ * - App file store (seed 002 "Cache Files: Compressed JSON with embeddings"): 50 MiB kept per user
+ *   (~20 analysed sites of ~2.5 MB each: page text and 1,536-float embeddings, gzipped), 10 MiB
+ *   written per user a month (4 new analyses), 20 PUTs and 300 GETs per user a month (one request
+ *   in ten reads a cached analysis).
+ * - Static assets: deploys rewrite 1 GiB a month.
+ * - Access logs: ~500 bytes per logged request, kept 90 days (CloudFront's logs, and S3 server
+ *   access logs of the file store; replica buckets log the replication writes in the DR region).
+ * - Database data: 60% of allocated storage, the share at which 30 days of backups (a full copy
+ *   plus 2% a day) still fit RDS's free allowance, as `rdsExtraBackupGiB` assumes.
+ * - Stateful volumes hold their provisioned size, as `vectorBackupGiB` assumes; 2% of data changes a day.
+ * - Drills: an hour to restore before the validation window starts.
  */
 import { UsageProfile } from "../../core/cost/usage";
 import { TIER_NAMES, TIERS, TierName, TierSizing } from "../../infra/tiers";
 
 /** Users an open-ended tier is priced for, as a multiple of its lower bound. */
 const OPEN_ENDED_USERS_FACTOR = 4;
+const MIB = 1 / 1024;
+/** Bytes an access-log line takes, and how long the log buckets keep them (months). */
+const LOG_LINE_BYTES = 500;
+const LOG_MONTHS = 3;
 
 export function usageFor(tier: TierName): UsageProfile {
     const row: TierSizing = TIERS[tier];
     const users = row.usersServed.max ?? row.usersServed.min * OPEN_ENDED_USERS_FACTOR;
     const requests = users * 3000;
     const cdnDataOutGiB = users * 0.1;
+    const filePuts = users * 20;
+    const fileGets = users * 300;
+    const staticWriteGiB = 1;
+    const logGiB = (lines: number) => (lines * LOG_LINE_BYTES * LOG_MONTHS) / 2 ** 30;
     return {
         users,
         requests,
@@ -35,12 +54,21 @@ export function usageFor(tier: TierName): UsageProfile {
         albLcu: Math.max(1, users / 2500),
         logIngestGiB: 10 + users * 0.01,
         s3StaticGiB: 10,
-        // CloudFront standard logs: ~500 bytes a request, kept 90 days.
-        s3LogsGiB: (requests * 500 * 3) / 2 ** 30,
+        s3LogsGiB: logGiB(requests + filePuts + fileGets),
         vectorBackupGiB: row.vectorDb.mode === "selfHosted" ? row.vectorDb.storageGiB * row.vectorDb.replicas * 1.5 : 0,
         rdsExtraBackupGiB: 0,
         cacheSnapshotGiB: row.cache.memoryGiB * 0.5 * row.cache.snapshotRetentionDays,
         secretsApiCallsPerSecret: 2 * 24 * 30, // External Secrets refreshes hourly; 2 reads an hour
+        s3FileStoreGiB: users * 50 * MIB,
+        s3FileStoreWriteGiB: users * 10 * MIB,
+        s3FileStorePutRequests: filePuts,
+        s3FileStoreGetRequests: fileGets,
+        s3StaticWriteGiB: staticWriteGiB,
+        s3DrLogsGiB: logGiB(filePuts),
+        rdsDataGiB: row.database.allocatedStorageGiB * 0.6,
+        vectorVolumeGiB: row.vectorDb.mode === "selfHosted" ? row.vectorDb.storageGiB * row.vectorDb.replicas : 0,
+        dailyChangeFraction: 0.02,
+        restoreDrillHours: 1,
     };
 }
 

@@ -46,7 +46,8 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         const { type, name, inputs } = args;
-        this.region = this.regionOf(args.provider);
+        // pulumi-aws 7 takes `region` per resource (a DR-region bucket, vault or key): it wins over the provider's.
+        this.region = typeof inputs.region === "string" ? inputs.region : this.regionOf(args.provider);
         const seed = `${this.stack}/${type}/${name}`;
         const state: Record<string, any> = { ...inputs };
         const physicalName = inputs.name ?? `${name}-${hex(seed, 7)}`;

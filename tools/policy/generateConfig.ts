@@ -10,6 +10,9 @@
  * - availability minimums (replicas, cache nodes): the stack's declared sizing, a capacity decision
  *   (seed 001's API runs one instance at minimum); the gate then catches a component that builds
  *   less than the stack declares;
+ * - recovery objectives: the stricter RPO of the tier row and the stack's sizing, and the DR region
+ *   wherever either declares copies to one (the stack's own choice of region first), so a stack can
+ *   move its DR region or tighten its RPO but not drop the copies its tier promises;
  * - the CORS allowlist, whether production rules apply, the budget (the tier's, or the stack's
  *   `sizing.budget` override, a decision of the budget owner) and the budget's cost inputs (region,
  *   the tier's usage profile, fixed charges such as a managed vector DB fee): the stack file.
@@ -68,6 +71,7 @@ export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackC
         set("aws-elasticache-require-failover", { minNodes: cfg.sizing.cache.nodes });
     }
     for (const p of CORS_POLICIES) set(p, { allowedOrigins: [...cfg.corsOrigins], allowLocalhost: local });
+    set("recovery-objectives-met", recoveryObjectivesFor(cfg));
     set("stack-budget-enforce-monthly-limit", {
         // A local stack runs on the developer's machine: its budget is $0, so anything billable fails.
         maxMonthlyUsd: local ? 0 : cfg.sizing.budget.maxMonthlyUsd,
@@ -76,6 +80,14 @@ export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackC
         fixedCharges: cost.fixedCharges ?? [],
     });
     return out;
+}
+
+/** The declared recovery objectives the gate holds a stack to (local stacks run no AWS data stores). */
+export function recoveryObjectivesFor(cfg: StackConfig): { rpoMinutes: number; drRegion: string } {
+    const row = TIERS[cfg.tier].recovery;
+    const own = cfg.sizing.recovery;
+    const drRegion = cfg.platform === "local" ? "" : own.crossRegion ? own.drRegion! : row.crossRegion ? own.drRegion ?? row.drRegion! : "";
+    return { rpoMinutes: Math.min(row.rpoMinutes, own.rpoMinutes), drRegion };
 }
 
 export function policyConfigText(cfg: StackConfig, cost: CostInputs): string {

@@ -122,20 +122,99 @@ describe("cost estimator", () => {
         assert.equal(cost.gaps.length, 3);
     });
 
+    it("calls a region with only DR prices (us-west-2) unpriced for a stack of its own", () => {
+        const cost = estimate([r("aws:kms/key:Key", "k", {})], { ...ctx, region: "us-west-2" });
+        assert.equal(cost.regionPriced, false);
+    });
+
+    describe("disaster recovery", () => {
+        const usage = { ...TIER_USAGE.medium, vectorVolumeGiB: 900, dailyChangeFraction: 0.03, rdsDataGiB: 200, s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000, restoreDrillHours: 2 };
+        const dctx = { ...ctx, usage };
+        const vault = (region?: string) => r("aws:backup/vault:Vault", `vault-${region ?? "home"}`, { name: "v", ...(region ? { region } : {}) });
+
+        it("prices copies where they are kept and their transfer where it is sent", () => {
+            const dr = vault("us-west-2");
+            const plan = r("aws:backup/plan:Plan", "plan", { rules: [
+                { ruleName: "hourly", schedule: "cron(0 * * * ? *)", copyActions: [{ destinationVaultArn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", lifecycle: { deleteAfter: 1 } }] },
+                { ruleName: "daily", schedule: "cron(0 3 * * ? *)", copyActions: [{ destinationVaultArn: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", lifecycle: { deleteAfter: 5 } }] },
+            ] }, [dr.urn]);
+            const cost = estimate([dr, plan], dctx);
+            const copies = component(cost, "plan", "Copies in us-west-2");
+            // A full copy plus 5 days at 3% a day: 900 x 1.15 GiB at us-west-2's $0.05.
+            assert.deepEqual([copies.monthlyQuantity, copies.price, copies.region, copies.disasterRecovery], [1035, 0.05, "us-west-2", true]);
+            assert.equal(copies.monthlyCost, 51.75);
+            const sent = component(cost, "plan", "Copied snapshot changes (us-east-1 to us-west-2)");
+            assert.deepEqual([sent.monthlyQuantity, sent.price, sent.region, sent.monthlyCost], [810, 0.02, "us-east-1", 16.2]);
+            assert.equal(component(cost, "plan", "Backup storage").disasterRecovery, undefined, "the primary's own backups are not DR");
+        });
+
+        it("never prices a DR region without prices at us-east-1's rates", () => {
+            const dr = vault("eu-central-1");
+            const plan = r("aws:backup/plan:Plan", "plan", { rules: [{ ruleName: "h", schedule: "cron(0 * * * ? *)", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:1:backup-vault:v", lifecycle: { deleteAfter: 1 } }] }] }, [dr.urn]);
+            const copies = component(estimate([dr, plan], dctx), "plan", "Copies in eu-central-1");
+            assert.deepEqual([copies.price, copies.monthlyCost, copies.unit], [null, null, "unpriced in eu-central-1"]);
+            assert.ok(estimate([dr, plan], dctx).unpricedComponents.includes("backup.ebsSnapshot.storage"));
+        });
+
+        it("prices S3 replication: transfer, Replication Time Control and its metrics at the source, the replica's storage and PUTs at the destination", () => {
+            const src = r("aws:s3/bucket:Bucket", "files", { tags: { "tiered-infra:bucket-role": "file-store" } });
+            const dst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", {
+                rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::x", replicationTime: { status: "Enabled", time: { minutes: 15 } }, metrics: { status: "Enabled" } } }],
+            }, [src.urn, dst.urn]);
+            const cost = estimate([src, dst, config], dctx);
+            assert.deepEqual(cost.resources.find((x) => x.name === "repl")!.costComponents.map((c) => [c.name, c.monthlyCost, c.region]), [
+                ["Replicated data (us-east-1 to us-west-2)", 0.24, "us-east-1"],
+                ["Replication Time Control (15-minute SLA)", 0.18, "us-east-1"],
+                ["Replication metrics (4 per rule x 1)", 1.2, "us-east-1"],
+            ]);
+            assert.deepEqual(cost.resources.find((x) => x.name === "files-replica")!.costComponents.map((c) => [c.name, c.monthlyQuantity, c.monthlyCost, c.region, c.disasterRecovery]), [
+                ["Standard storage (replica of the app files)", 40, 0.92, "us-west-2", true],
+                ["Replicated PUT requests", 30, 0.15, "us-west-2", true],
+            ]);
+        });
+
+        it("prices replicated RDS backups with no free allowance in the destination, for their retention", () => {
+            const rep = r("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "rep", { region: "us-west-2", retentionPeriod: 10, sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:p" });
+            const cost = estimate([rep], dctx);
+            assert.deepEqual(cost.resources[0].costComponents.map((c) => [c.monthlyQuantity, c.price, c.region]), [[260, 0.095, "us-west-2"], [180, 0.02, "us-east-1"]]);
+            assert.ok(cost.resources[0].costComponents[0].verify, "us-west-2's backup rate rests on a weak source");
+        });
+
+        it("prices a monthly drill as the restored resources running for the restore plus the validation window", () => {
+            const db = r("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.xlarge", multiAz: true, allocatedStorage: 500 });
+            const plan = r("aws:backup/restoreTestingPlan:RestoreTestingPlan", "drills", { scheduleExpression: "cron(0 6 1 * ? *)" });
+            const sel = r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "sel", { protectedResourceType: "RDS", validationWindowHours: 3 }, [plan.urn, db.urn]);
+            const ebs = r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "ebs", { protectedResourceType: "EBS", validationWindowHours: 1 }, [plan.urn]);
+            const cost = estimate([db, plan, sel, ebs], dctx);
+            const runs = 730 * 60 / (31 * 1440);
+            const instance = component(cost, "sel", "Restored database");
+            assert.ok(Math.abs(instance.monthlyQuantity! - runs * 5) < 1e-9, String(instance.monthlyQuantity));
+            assert.equal(instance.monthlyCost, Math.round(runs * 5 * 0.9 * 100) / 100);
+            assert.equal(component(cost, "ebs", "Restored volumes").monthlyCost, Math.round(((900 * runs * 3) / 730) * 0.08 * 100) / 100);
+            assert.ok(cost.freeResourceTypes.includes("aws:backup/restoreTestingPlan:RestoreTestingPlan"));
+        });
+
+        it("prices a database's continuous-backup plan at nothing, saying why", () => {
+            const cost = estimate([r("aws:backup/plan:Plan", "db-plan", { rules: [{ ruleName: "c", enableContinuousBackup: true, schedule: "cron(0 5 * * ? *)" }] })], dctx);
+            assert.deepEqual(cost.resources[0].costComponents.map((c) => [c.name, c.monthlyCost]), [["Continuous backup (the instance's automated backups, priced on the instance)", 0]]);
+        });
+    });
+
     it("adds fixed monthly charges that are not resources (a managed vector database's fee)", () => {
         const cost = estimate([], { ...ctx, fixedCharges: [{ name: "managed vector database (pinecone)", monthlyUsd: 700, source: "stack config" }] });
         assert.deepEqual([cost.resources[0].name, cost.totalMonthlyCost], ["managed vector database (pinecone)", 700]);
     });
 
-    it("gives every catalog price a unit, a source and a date", () => {
-        for (const [key, p] of Object.entries(CATALOG["us-east-1"])) {
-            assert.ok(p.price > 0 && p.unit && p.source.length > 10 && /^\d{4}-\d{2}$/.test(p.date), key);
+    it("gives every catalog price a unit, a source and a date, in every region", () => {
+        for (const [region, prices] of Object.entries(CATALOG)) {
+            for (const [key, p] of Object.entries(prices)) assert.ok(p.price > 0 && p.unit && p.source.length > 10 && /^\d{4}-\d{2}$/.test(p.date), `${region} ${key}`);
         }
     });
 
     it("derives usage from the tier's users and lets a usage file override keys by tier or stack", () => {
         assert.deepEqual([usageFor("small").requests, usageFor("medium").requests], [1_500_000, 15_000_000]);
-        assert.equal(usageFor("medium").vectorBackupGiB, 500 * 3 * 1.5);
+        assert.equal(usageFor("medium").vectorBackupGiB, 350 * 3 * 1.5);
         const u = usageOf("web-prod", "medium", { name: "u.yaml", sections: { default: { albLcu: 4 }, medium: { requests: 1 }, "web-prod": { requests: 2 } } });
         assert.deepEqual([u.albLcu, u.requests, u.users], [4, 2, 5000]);
         assert.throws(() => usageOf("s", "small", { name: "u.yaml", sections: { small: { reqests: 5 } } }), /u\.yaml: small\.reqests: is not a usage key; known keys: users, requests/);

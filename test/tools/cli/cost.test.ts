@@ -42,6 +42,19 @@ describe("npm run cost", function () {
         assert.equal(report.stacks.find((s) => s.stack === "seed000-aws")!.seedRange, null, "seed 002's ranges are for seed 002's system only");
     });
 
+    it("groups what disaster recovery costs per tier: medium and large copy to a second region, small only drills", () => {
+        const dr = (stack: string) => report.stacks.find((s) => s.stack === stack)!.categories.find((c) => c.category === "Disaster recovery")?.monthlyCost ?? 0;
+        for (const s of report.stacks.filter((x) => x.region !== "local")) {
+            const sum = s.categories.reduce((n, c) => n + c.monthlyCost, 0);
+            assert.ok(Math.abs(sum - s.totalMonthlyCost) < 0.05, `${s.stack}: categories add up to the total`);
+        }
+        assert.ok(dr("small") > 0 && dr("small") < 5, `small: drills only, $${dr("small")}`);
+        assert.ok(dr("medium") > 50 && dr("large") > dr("medium"), `medium $${dr("medium")}, large $${dr("large")}`);
+        const medium = report.stacks.find((s) => s.stack === "medium")!;
+        const replica = medium.resources.find((r) => r.name === "web-medium-files-replica")!;
+        assert.ok(replica.costComponents.every((c) => (c as any).region === "us-west-2" && (c as any).disasterRecovery), "the replica is priced where it is, as DR");
+    });
+
     it("prints every tier with its breakdown and its seed range, side by side", async () => {
         const c = capture();
         assert.equal(await main(["--all"], c.out, c.err), 0);
@@ -50,6 +63,7 @@ describe("npm run cost", function () {
         assert.match(text, /small +│ \$[\d,.]+ +│ \$800\.00-\$1,200\.00/);
         assert.match(text, /large +│ \$[\d,.]+ +│ \$8,000\.00-\$15,000\.00/);
         assert.match(text, /Instance usage \(Linux, on-demand, c7g\.xlarge x 3\)/);
+        assert.match(text, /Disaster recovery: \$[\d,.]+\/month \([\d.]+% of \$[\d,.]+\)/);
     });
 
     it("shows per-resource differences against an earlier report", async () => {
@@ -96,6 +110,7 @@ describe("npm run cost", function () {
             assert.ok(tiers[0].width < tiers[1].width && tiers[1].width < tiers[2].width, "bars grow with the tier's cost");
             const categories = await page.$$eval("#by-category .category-bar", (bars) => bars.length);
             assert.ok(categories >= 3 * 5, `${categories} category segments`);
+            assert.equal(await page.$$eval('#by-category .category-bar[data-category="Disaster recovery"]', (bars) => bars.length) >= 3, true, "a DR segment per AWS tier");
             assert.match(await page.textContent("h1") ?? "", /Monthly cost estimate/);
             const shot = await page.screenshot({ fullPage: false });
             assert.ok(shot.length > 10_000, "something was drawn");

@@ -114,6 +114,14 @@ describe("plan", () => {
         assert.match(c.errors.join("\n"), /tiered-infra:tier: "huge" is not allowed; expected one of: small, medium, large/);
     });
 
+    it("exits 2 when a stack's DR region is its own region", async () => {
+        const dir = fixtureProject("west", "config:\n  aws:region: us-west-2\n  tiered-infra:tier: medium\n");
+        const c = capture();
+        assert.equal(await main(["--stack", "west", "--project-dir", dir], c.out, c.err), 2);
+        assert.match(c.errors.join("\n"), /tiered-infra:sizing\.recovery\.drRegion: "us-west-2" is not allowed; must differ from aws:region \(us-west-2\)/);
+        assert.doesNotMatch(c.errors.join("\n"), /\n\s+at .+:\d+:\d+/, "no stack trace");
+    });
+
     it("exits 2 on an unknown stack or flag", async () => {
         const c = capture();
         assert.equal(await main(["--stack", "nope"], c.out, c.err), 2);

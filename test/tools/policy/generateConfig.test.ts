@@ -49,6 +49,19 @@ describe("generated policy config (npm run policy-config)", () => {
         assert.equal(cfg["aws-elasticache-configure-snapshot-retention"].minDays, 7);
     });
 
+    it("holds a stack to its tier's recovery objectives: it may move its DR region or tighten its RPO, not drop the copies", () => {
+        const dir = fixtureProject({
+            dropped: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    recovery: { crossRegion: false, rpoMinutes: 240 }\n",
+            moved: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: large\n  tiered-infra:sizing:\n    recovery: { drRegion: us-east-2, rpoMinutes: 30 }\n",
+            added: "config:\n  aws:region: eu-west-1\n  tiered-infra:tier: small\n  tiered-infra:sizing:\n    recovery: { crossRegion: true, drRegion: eu-central-1 }\n",
+            plain: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n",
+        });
+        assert.deepEqual(generated(dir, "dropped")["recovery-objectives-met"], { rpoMinutes: 60, drRegion: "us-west-2" });
+        assert.deepEqual(generated(dir, "moved")["recovery-objectives-met"], { rpoMinutes: 30, drRegion: "us-east-2" });
+        assert.deepEqual(generated(dir, "added")["recovery-objectives-met"], { rpoMinutes: 60, drRegion: "eu-central-1" });
+        assert.deepEqual(generated(dir, "plain")["recovery-objectives-met"], { rpoMinutes: 60, drRegion: "" });
+    });
+
     it("takes availability minimums, CORS, production and the budget with its cost inputs from the stack file", () => {
         const dir = fixtureProject({
             api: [
