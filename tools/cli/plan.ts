@@ -24,6 +24,7 @@ interface PlanOptions extends StackSelection {
     tree: boolean;
     quiet?: boolean;
     policies: boolean;
+    unknowns?: boolean;
     policyConfig?: string;
     sarif?: string;
     junit?: string;
@@ -81,6 +82,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         .description("Preview stacks offline (the Pulumi program under the mock engine) and check them with the policy pack.")
         .option("--json <file>", "write the plan as `pulumi preview --json` (with --all, one file per stack: FILE.<stack>.json, or use {stack} in FILE)")
         .option("--no-policies", "skip the policy pack (faster; never for a CI gate)")
+        .option("--unknowns", "leave outputs of resources created in this run unknown, as a first real `pulumi preview` does")
         .option("--policy-config <file>", "policy-pack config (default: the stack's generated policies/config/<stack>.json)")
         .option("--sarif <file>", "write policy results as SARIF 2.1.0")
         .option("--junit <file>", "write policy results as JUnit XML")
@@ -97,6 +99,7 @@ export async function main(argv: string[], out: (line: string) => void = console
         const { checks, info } = await checkStacks({
             source: project ? { project, stacks } : { previewFile: opts.previewJson! },
             policies: opts.policies,
+            unknowns: opts.unknowns,
             policyConfigFile: opts.policyConfig,
             usageFile: opts.usage ? readUsageFile(opts.usage) : undefined,
             onStart: (stack, i, n) => {

@@ -30,6 +30,8 @@ export interface CheckOptions {
     pack?: { process: PolicyPackProcess; info: AnalyzerInfo };
     /** Run the policy pack (default true). */
     policies?: boolean;
+    /** Offline plans leave outputs of resources created in the run unknown, as a first real preview does. */
+    unknowns?: boolean;
     /** One policy config for every stack, instead of each stack's generated `policies/config/<stack>.json`. */
     policyConfigFile?: string;
     usageFile?: UsageFile;
@@ -69,7 +71,7 @@ function configOfPreview(preview: PreviewJson): StackConfig {
 
 type Target = { stack: string } | { file: string } | { preview: PreviewJson };
 
-async function previewOf(project: ProjectInfo | undefined, stackOrFile: Target): Promise<Omit<StackCheck, "costInputs" | "cost" | "policy">> {
+async function previewOf(project: ProjectInfo | undefined, stackOrFile: Target, unknowns?: boolean): Promise<Omit<StackCheck, "costInputs" | "cost" | "policy">> {
     if ("file" in stackOrFile || "preview" in stackOrFile) {
         const p = "file" in stackOrFile ? readPreviewFile(stackOrFile.file) : previewInMemory(stackOrFile.preview);
         return { stack: p.stack, tier: p.tier, preview: p.preview, stackConfig: configOfPreview(p.preview), placeholderSecrets: [] };
@@ -77,7 +79,7 @@ async function previewOf(project: ProjectInfo | undefined, stackOrFile: Target):
     // Loaded on first use: it pulls in the program and the provider SDKs (~1 s), and the policy
     // pack should already be starting in its own process by then.
     const { planStack } = require("../offline/planProject") as typeof import("../offline/planProject");
-    const run: PlannedStack = await planStack(project!, stackOrFile.stack);
+    const run: PlannedStack = await planStack(project!, stackOrFile.stack, { unknowns });
     return {
         stack: run.stack,
         tier: run.stackConfig.tier,
@@ -115,7 +117,7 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
     try {
         for (const [i, target] of targets.entries()) {
             opts.onStart?.("stack" in target ? target.stack : "file" in target ? target.file : "preview", i, targets.length);
-            const base = await previewOf(project, target);
+            const base = await previewOf(project, target, opts.unknowns);
             const costInputs = costInputsFor(base.stack, base.stackConfig, opts.usageFile);
             let policy: PolicyResult | undefined;
             if (pack || packStart) {
