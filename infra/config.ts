@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { SECRET_MARKER } from "../core/plan/previewJson";
+import { WAIVER_TAG_PREFIX } from "../core/policy/waived";
 import { STATEFUL_PRESET_NAMES } from "../components/statefulPresets";
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "../core/kubernetesVersions";
 import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing, TierSizingSchema } from "./tiers";
@@ -167,6 +168,17 @@ const StackConfigSchema = z
         }
         if (cfg.system.frontend && cfg.platform !== "local") {
             ctx.addIssue({ code: "custom", path: ["system", "frontend"], message: "is for local stacks only; on AWS the static frontend is served from the CDN's bucket" });
+        }
+        // These tags become the AWS provider's default tags, which the engine never shows to policies:
+        // a waiver there would waive nothing, silently.
+        for (const key of Object.keys(cfg.tags)) {
+            if (key.startsWith(WAIVER_TAG_PREFIX)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["tags", key],
+                    message: `is a waiver, but tiered-infra:tags become the AWS provider's default tags, which policies never see, so it would waive nothing; put it on the resource itself (tag ${key} in that resource's tags), or in the policy config: "${key.slice(WAIVER_TAG_PREFIX.length)}": { "waivers": [{ "resource": "<URN or name>", "reason": "...", "expires": "YYYY-MM-DD" }] }`,
+                });
+            }
         }
         if (cfg.environment !== "development") {
             for (const [k, on] of Object.entries(cfg.dataProtection)) {

@@ -3,9 +3,11 @@
  * `pack.ts` turns these into @pulumi/policy policies (adding config defaults and waivers), so the
  * checks can be read and unit-tested without starting a policy server.
  */
+import { isUnknown, UNKNOWN_MARKER } from "../core/plan/unknown";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
+
 export type Concern = "secrets" | "cors" | "retention" | "encryption" | "exposure" | "resilience" | "workloads" | "cost" | "governance";
 
 /** A JSON-schema property of a policy's config, with its default (the CLI validates config against it). */
@@ -22,7 +24,11 @@ export interface ConfigProperty {
     additionalProperties?: boolean;
 }
 
-/** A resource as policies see it (inputs at preview). */
+/**
+ * A resource as policies see it: its inputs at preview, plain data. A value the engine will only
+ * know at apply is `UNKNOWN_MARKER` (test it with `isUnknown`, re-exported below); it can stand for
+ * any value, object or array, at any depth.
+ */
 export interface Subject {
     type: string;
     urn: string;
@@ -30,10 +36,32 @@ export interface Subject {
     props: Record<string, any>;
 }
 
-/** A resource as stack policies see it: with its dependencies and parent. */
+/** A resource as stack policies see it: with its dependencies (URNs), per-property dependencies and parent. */
 export interface StackSubject extends Subject {
     dependencies: string[];
+    /** URNs each input depends on, by top-level property (`bucket` -> the bucket's URN): how to link resources whose references are unknown. */
+    propertyDependencies: Record<string, string[]>;
     parent?: string;
+}
+
+export { isUnknown, UNKNOWN_MARKER };
+
+/**
+ * What a check could not judge at preview: the input at `path` is unknown and decides the verdict.
+ * Reported once per resource and policy as an advisory "decided at apply: <paths>" note; it never
+ * blocks and never hides a violation the check found elsewhere.
+ */
+export interface Undecided {
+    undecided: string;
+}
+
+export const undecided = (path: string): Undecided => ({ undecided: path });
+
+/** A check's result: violation messages and what it could not judge yet. */
+export type Finding = string | Undecided;
+
+export function isUndecided(f: unknown): f is Undecided {
+    return typeof f === "object" && f !== null && typeof (f as Undecided).undecided === "string";
 }
 
 interface PolicyBase {
@@ -56,17 +84,16 @@ export interface ResourcePolicyDefinition<C = any> extends PolicyBase {
     kind: "resource";
     /** Resource type tokens the policy reads; others are not applicable. */
     resourceTypes: readonly string[];
-    /** Violation messages for one resource (empty when it complies). */
-    check(resource: Subject, config: C): string[];
+    /** Violation messages for one resource (empty when it complies), and what it could not judge. */
+    check(resource: Subject, config: C): Finding[];
 }
 
-export interface StackFinding {
-    urn?: string;
-    message: string;
-}
+export type StackFinding = { urn?: string; message: string } | { urn: string; undecided: string };
 
 export interface StackPolicyDefinition<C = any> extends PolicyBase {
     kind: "stack";
+    /** The one resource type the policy is about, when it has nothing to say without one (the server then skips it cheaply). */
+    subjectType?: string;
     checkStack(resources: StackSubject[], config: C): StackFinding[];
 }
 

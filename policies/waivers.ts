@@ -14,9 +14,10 @@
  * advisory "waived" findings, so they stay visible in every report.
  */
 import { Subject } from "./definitions";
+import { isUnknown } from "../core/plan/unknown";
+import { WAIVER_ANNOTATION_PREFIX, WAIVER_TAG_PREFIX } from "../core/policy/waived";
 
-export const WAIVER_TAG_PREFIX = "tiered-infra:waive:";
-export const WAIVER_ANNOTATION_PREFIX = "waive.tiered-infra.io/";
+export { WAIVER_ANNOTATION_PREFIX, WAIVER_TAG_PREFIX };
 export const MIN_REASON_LENGTH = 10;
 export const MAX_WAIVER_DAYS = 365;
 
@@ -52,25 +53,37 @@ export function todayUtc(): string {
     return new Date().toISOString().slice(0, 10);
 }
 
+const entries = (v: unknown): Array<[string, unknown]> => (v !== null && typeof v === "object" && !Array.isArray(v) ? Object.entries(v) : []);
+
 /** Waivers declared on a resource, by policy name. */
 export function resourceWaivers(r: Subject): Waiver[] {
     const out: Waiver[] = [];
     const add = (key: string, value: unknown, prefix: string, from: Waiver["from"]) => {
         if (!key.startsWith(prefix)) return;
-        const text = String(value ?? "");
+        // A waiver computed from another resource's output is known only at apply: it cannot count.
+        const text = isUnknown(value) ? "(known only at apply)" : String(value ?? "");
         const m = /^\s*(\d{4}-\d{2}-\d{2})\s*[:;,-]?\s*(.*)$/.exec(text);
         out.push({ policy: key.slice(prefix.length), reason: (m ? m[2] : text).trim(), expires: m ? m[1] : "", from });
     };
-    for (const [k, v] of Object.entries(r.props.tags ?? {})) add(k, v, WAIVER_TAG_PREFIX, "tag");
-    for (const [k, v] of Object.entries(r.props.metadata?.annotations ?? {})) add(k, v, WAIVER_ANNOTATION_PREFIX, "annotation");
-    for (const l of Array.isArray(r.props.labels) ? r.props.labels : []) add(String(l.label), l.value, WAIVER_ANNOTATION_PREFIX, "label");
+    const props = r.props;
+    for (const [k, v] of entries(props.tags)) add(k, v, WAIVER_TAG_PREFIX, "tag");
+    for (const [k, v] of entries(props.metadata?.annotations)) add(k, v, WAIVER_ANNOTATION_PREFIX, "annotation");
+    for (const l of Array.isArray(props.labels) ? props.labels : []) if (l && typeof l.label === "string") add(l.label, l.value, WAIVER_ANNOTATION_PREFIX, "label");
     return out;
 }
 
+/** How each kind of waiver is written, for messages about a bad one. */
+const FORMAT: Record<Waiver["from"], string> = {
+    tag: '"YYYY-MM-DD: reason"',
+    annotation: '"YYYY-MM-DD: reason"',
+    label: '"YYYY-MM-DD: reason"',
+    config: '{ "resource": "<URN or name>", "reason": "...", "expires": "YYYY-MM-DD" }',
+};
+
 /** Why a waiver does not count, or undefined when it does. */
-export function waiverProblem(w: Pick<Waiver, "reason" | "expires">, today: string = todayUtc()): string | undefined {
+export function waiverProblem(w: Pick<Waiver, "reason" | "expires" | "from">, today: string = todayUtc()): string | undefined {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(w.expires) || Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
-        return `has no valid expiry date (expected "YYYY-MM-DD: reason", got expires ${JSON.stringify(w.expires)})`;
+        return `has no valid expiry date (expected ${FORMAT[w.from]}, got expires ${JSON.stringify(w.expires)})`;
     }
     if (w.reason.length < MIN_REASON_LENGTH) return `has no reason (at least ${MIN_REASON_LENGTH} characters saying why)`;
     if (w.expires < today) return `expired on ${w.expires}`;

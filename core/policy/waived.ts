@@ -13,6 +13,11 @@ export const WAIVED_REPORT_POLICY = "waived-findings-report";
 export const WAIVED_STACK_REPORT_POLICY = "waived-stack-findings-report";
 export const GOVERNANCE_POLICIES = [WAIVER_POLICY, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY] as const;
 
+/** AWS tag key prefix of a waiver on the resource: `tiered-infra:waive:<policy>` = `"YYYY-MM-DD: reason"`. */
+export const WAIVER_TAG_PREFIX = "tiered-infra:waive:";
+/** Kubernetes annotation and Docker label prefix of a waiver: `waive.tiered-infra.io/<policy>`. */
+export const WAIVER_ANNOTATION_PREFIX = "waive.tiered-infra.io/";
+
 export type WaiverSource = "tag" | "annotation" | "label" | "config";
 
 /** A finding a valid waiver hid: still reported, never blocking. */

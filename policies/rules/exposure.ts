@@ -1,19 +1,57 @@
 /** Exposure: nothing of the data tier reachable from the internet. */
-import { ResourcePolicyDefinition, StackPolicyDefinition, StackSubject } from "../definitions";
-import { bucketsMissing } from "./retention";
+import { Finding, ResourcePolicyDefinition, StackPolicyDefinition, StackSubject, undecided } from "../definitions";
 import { LOCAL_ROLE_LABEL } from "../../core/labels";
-import { DOCKER_CONTAINER } from "./lib";
+import { at, DOCKER_CONTAINER, isUnknown, list, on, record } from "./lib";
+import { bucketsWithout, CompanionVerdict } from "./links";
 
-/** Ports of data stores and admin protocols (PostgreSQL, MySQL, Redis, MongoDB, Elasticsearch, InfluxDB, Dgraph, Chroma, SSH, RDP). */
-export const DEFAULT_DATA_PORTS = [5432, 3306, 6379, 27017, 9200, 8086, 8080, 9080, 8000, 22, 3389];
+/**
+ * Ports of data stores and admin protocols that must never face the internet. The pack's own
+ * services (PostgreSQL, Redis, InfluxDB, Dgraph, Chroma) plus the common data and admin ports of
+ * KICS's `tcpPortsMap` and Prowler's `ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_*`
+ * checks: SSH, Telnet, FTP, SMB/CIFS, LDAP, NFS (EFS), RDP, VNC, WinRM, MySQL, MSSQL, Oracle,
+ * PostgreSQL, Redis (+TLS, Sentinel), memcached, MongoDB, Cassandra, Elasticsearch/OpenSearch and
+ * Kibana, CouchDB, Neo4j, ClickHouse, Solr, Kafka, ZooKeeper, RabbitMQ, etcd, the kubelet, the
+ * Kubernetes API, Docker, Consul, Vault, InfluxDB, Dgraph, Chroma.
+ */
+export const DEFAULT_DATA_PORTS = [
+    20, 21, 22, 23, 139, 389, 445, 636, 1433, 1434, 1521, 2049, 2181, 2375, 2376, 2379, 2380, 2483, 2484, 3306, 3389, 4333, 5432, 5601, 5671, 5672,
+    5900, 5984, 5985, 5986, 6379, 6380, 6443, 7000, 7001, 7199, 7474, 7687, 8000, 8080, 8086, 8123, 8200, 8500, 8983, 9042, 9080, 9092, 9093, 9094,
+    9160, 9200, 9300, 9440, 10250, 11211, 15672, 26379, 27017, 27018, 27019, 28015,
+];
 const PUBLIC = ["0.0.0.0/0", "::/0"];
 
 interface PortsConfig { dataPorts: number[] }
-const portsConfig = { dataPorts: { type: "array" as const, items: { type: "integer" }, default: DEFAULT_DATA_PORTS, description: "Ports that must never be open to the internet." } };
+const portsConfig = { dataPorts: { type: "array" as const, items: { type: "integer" }, default: DEFAULT_DATA_PORTS, description: "Ports that must never be open to the internet (data stores and admin protocols; see DEFAULT_DATA_PORTS for the sources)." } };
 
-function coversDataPort(protocol: unknown, from: number, to: number, ports: number[]): number[] {
-    if (protocol === "-1" || protocol === "all") return ports;
-    return ports.filter((p) => p >= from && p <= to);
+/** An ingress rule as the three security-group resource types give it, with its path for notes. */
+interface Rule { protocol: unknown; from: unknown; to: unknown; cidrs: unknown[]; cidrsUnknown: boolean; path: string }
+
+function ingressRules(type: string, p: Record<string, any>): Rule[] | "unknown" {
+    if (type === "aws:ec2/securityGroup:SecurityGroup") {
+        if (isUnknown(p.ingress)) return "unknown";
+        return list(p.ingress).map((i: any, n) => {
+            const v4 = at(i, "cidrBlocks");
+            const v6 = at(i, "ipv6CidrBlocks");
+            return { protocol: at(i, "protocol"), from: at(i, "fromPort"), to: at(i, "toPort"), cidrs: [...list(v4), ...list(v6)], cidrsUnknown: isUnknown(i) || isUnknown(v4) || isUnknown(v6), path: `ingress[${n}]` };
+        });
+    }
+    if (type === "aws:ec2/securityGroupRule:SecurityGroupRule") {
+        if (isUnknown(p.type)) return "unknown";
+        if (p.type !== "ingress") return [];
+        return [{ protocol: p.protocol, from: p.fromPort, to: p.toPort, cidrs: [...list(p.cidrBlocks), ...list(p.ipv6CidrBlocks)], cidrsUnknown: isUnknown(p.cidrBlocks) || isUnknown(p.ipv6CidrBlocks), path: "" }];
+    }
+    return [{ protocol: p.ipProtocol, from: p.fromPort ?? 0, to: p.toPort ?? 65535, cidrs: [p.cidrIpv4, p.cidrIpv6].filter((c) => c !== undefined && c !== null), cidrsUnknown: false, path: "" }];
+}
+
+/** The data ports a rule's protocol and port range reach; "unknown" when an unknown decides it. */
+function portsReached(rule: Rule, ports: number[]): number[] | "unknown" {
+    if (isUnknown(rule.protocol)) return "unknown";
+    if (rule.protocol === "-1" || rule.protocol === "all" || rule.protocol === -1) return ports;
+    if (String(rule.protocol).toLowerCase() === "icmp" || String(rule.protocol).toLowerCase() === "icmpv6") return [];
+    if (isUnknown(rule.from) || isUnknown(rule.to)) return "unknown";
+    const from = Number(rule.from);
+    const to = Number(rule.to);
+    return ports.filter((port) => port >= from && port <= to);
 }
 
 export const publicDataPorts: ResourcePolicyDefinition<PortsConfig> = {
@@ -23,21 +61,23 @@ export const publicDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     severity: "critical",
     enforcementLevel: "mandatory",
     concern: "exposure",
-    source: "seed 002 'VPC: Private subnets for database and application tiers'; CIS AWS Foundations 5.2",
+    source: "seed 002 'VPC: Private subnets for database and application tiers'; CIS AWS Foundations 5.2; KICS tcpPortsMap; Prowler ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_*",
     remediation: "Allow the port only from the security group of the clients (or a private CIDR).",
     resourceTypes: ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"],
     config: portsConfig,
     check(r, c) {
-        const rules: Array<{ protocol: unknown; from: number; to: number; cidrs: string[] }> =
-            r.type === "aws:ec2/securityGroup:SecurityGroup"
-                ? (r.props.ingress ?? []).map((i: any) => ({ protocol: i.protocol, from: i.fromPort, to: i.toPort, cidrs: [...(i.cidrBlocks ?? []), ...(i.ipv6CidrBlocks ?? [])] }))
-                : r.type === "aws:ec2/securityGroupRule:SecurityGroupRule"
-                    ? r.props.type === "ingress" ? [{ protocol: r.props.protocol, from: r.props.fromPort, to: r.props.toPort, cidrs: [...(r.props.cidrBlocks ?? []), ...(r.props.ipv6CidrBlocks ?? [])] }] : []
-                    : [{ protocol: r.props.ipProtocol, from: r.props.fromPort ?? 0, to: r.props.toPort ?? 65535, cidrs: [r.props.cidrIpv4, r.props.cidrIpv6].filter(Boolean) }];
-        return rules.flatMap((rule) => {
-            const open = rule.cidrs.filter((cidr) => PUBLIC.includes(cidr));
-            const ports = open.length ? coversDataPort(rule.protocol, rule.from, rule.to, c.dataPorts) : [];
-            return ports.length ? [`ingress from ${open.join(", ")} reaches data/admin port(s) ${ports.join(", ")}`] : [];
+        const rules = ingressRules(r.type, r.props);
+        if (rules === "unknown") return [undecided(r.type.endsWith("SecurityGroup") ? "ingress" : "type")];
+        return rules.flatMap((rule): Finding[] => {
+            const field = (name: string) => (rule.path ? `${rule.path}.${name}` : name);
+            const open = rule.cidrs.filter((cidr) => typeof cidr === "string" && PUBLIC.includes(cidr)) as string[];
+            const unknownCidr = rule.cidrsUnknown || rule.cidrs.some(isUnknown);
+            if (open.length === 0 && !unknownCidr) return [];
+            const ports = portsReached(rule, c.dataPorts);
+            if (ports === "unknown") return [undecided(field("protocol/ports"))];
+            if (ports.length === 0) return [];
+            if (open.length) return [`ingress from ${open.join(", ")} reaches data/admin port(s) ${ports.join(", ")}`];
+            return [undecided(field("cidrBlocks"))];
         });
     },
 };
@@ -52,16 +92,25 @@ export const dataTierPrivate: ResourcePolicyDefinition = {
     source: "seed 001 'Database: Private service, no external access'; seed 002 'Private subnets'",
     remediation: "Set publiclyAccessible: false; restrict publicAccessCidrs to CI/VPN ranges or turn the public endpoint off.",
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance", "aws:eks/cluster:Cluster"],
-    check(r) {
+    check(r): Finding[] {
         if (r.type === "aws:eks/cluster:Cluster") {
-            const v = r.props.vpcConfig ?? {};
-            if (v.endpointPublicAccess === false) return [];
-            const cidrs: string[] = v.publicAccessCidrs ?? [];
-            return cidrs.length === 0 || cidrs.some((cidr) => PUBLIC.includes(cidr)) ? ["the Kubernetes API endpoint is open to the whole internet"] : [];
+            const v = r.props.vpcConfig;
+            if (isUnknown(v)) return [undecided("vpcConfig")];
+            const publicAccess = at(v, "endpointPublicAccess");
+            if (publicAccess === false) return [];
+            const cidrs = at(v, "publicAccessCidrs");
+            if (isUnknown(publicAccess) || isUnknown(cidrs)) return [undecided(isUnknown(publicAccess) ? "vpcConfig.endpointPublicAccess" : "vpcConfig.publicAccessCidrs")];
+            const known = list(cidrs);
+            if (known.length === 0 || known.some((cidr) => PUBLIC.includes(cidr))) return ["the Kubernetes API endpoint is open to the whole internet"];
+            return [];
         }
-        return r.props.publiclyAccessible === true ? ["publiclyAccessible is true"] : [];
+        const pa = r.props.publiclyAccessible;
+        if (isUnknown(pa)) return [undecided("publiclyAccessible")];
+        return pa === true ? ["publiclyAccessible is true"] : [];
     },
 };
+
+const PAB_SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
 export const bucketPublicAccess: StackPolicyDefinition = {
     kind: "stack",
@@ -73,9 +122,12 @@ export const bucketPublicAccess: StackPolicyDefinition = {
     source: "CIS AWS Foundations 2.1.4; seed 002 'S3 + CloudFront'",
     remediation: "Add an aws.s3.BucketPublicAccessBlock with all four settings true.",
     checkStack(resources) {
-        const allBlocked = (blocks: StackSubject[]) => blocks.some((x) => ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => x.props[k] === true));
-        return bucketsMissing(resources, ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"], allBlocked)
-            .map((b) => ({ urn: b.urn, message: `bucket ${b.name} does not block all public access` }));
+        const verdict = (x: StackSubject): CompanionVerdict => {
+            const values = PAB_SETTINGS.map((k) => x.props[k]);
+            if (values.every((v) => v === true)) return "ok";
+            return values.some(isUnknown) && values.every((v) => v === true || isUnknown(v)) ? "undecided" : "no";
+        };
+        return bucketsWithout(resources, ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"], (b) => `bucket ${b.name} does not block all public access`, verdict);
     },
 };
 
@@ -91,13 +143,71 @@ export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     resourceTypes: [DOCKER_CONTAINER],
     config: portsConfig,
     check(r, c) {
-        const role = (Array.isArray(r.props.labels) ? r.props.labels : []).find((l: any) => l.label === LOCAL_ROLE_LABEL)?.value;
+        const role = list(r.props.labels).find((l: any) => l?.label === LOCAL_ROLE_LABEL)?.value;
         // A store is private whatever its port; an entry point (app, proxy) may publish its own.
         const guarded = (port: number) => role === "data" || (role === undefined && c.dataPorts.includes(port));
-        return (r.props.ports ?? [])
-            .filter((p: any) => guarded(Number(p.internal)) && p.external !== undefined && (p.ip ?? "0.0.0.0") !== "127.0.0.1")
-            .map((p: any) => `port ${p.internal} is published on ${p.ip ?? "0.0.0.0"}:${p.external}`);
+        if (isUnknown(r.props.ports)) return [undecided("ports")];
+        return list(r.props.ports).flatMap((p: any, i): Finding[] => {
+            if (isUnknown(p) || isUnknown(p?.internal)) return isUnknown(role) || role === "data" || role === undefined ? [undecided(`ports[${i}]`)] : [];
+            if (!guarded(Number(p.internal)) || p.external === undefined) return [];
+            if (isUnknown(p.ip)) return [undecided(`ports[${i}].ip`)];
+            return (p.ip ?? "0.0.0.0") !== "127.0.0.1" ? [`port ${p.internal} is published on ${p.ip ?? "0.0.0.0"}:${p.external}`] : [];
+        });
     },
 };
 
-export const EXPOSURE_POLICIES = [publicDataPorts, dataTierPrivate, bucketPublicAccess, dockerPublishedDataPorts];
+const AWS_LB = "service.beta.kubernetes.io/";
+
+/** Whether a LoadBalancer Service is internal, by the markers of the clouds' controllers. */
+function lbScheme(props: Record<string, any>): "internal" | "internet-facing" | "unknown" {
+    const annotations = at(props, "metadata.annotations");
+    if (isUnknown(annotations)) return "unknown";
+    const a = record(annotations);
+    const scheme = a[`${AWS_LB}aws-load-balancer-scheme`];
+    if (isUnknown(scheme)) return "unknown";
+    if (scheme === "internal") return "internal";
+    if (scheme === "internet-facing") return "internet-facing";
+    const legacy = a[`${AWS_LB}aws-load-balancer-internal`];
+    if (isUnknown(legacy)) return "unknown";
+    if (legacy !== undefined && String(legacy) !== "false") return "internal";
+    if (String(a["networking.gke.io/load-balancer-type"]).toLowerCase() === "internal" || on(a[`${AWS_LB}azure-load-balancer-internal`])) return "internal";
+    // The AWS Load Balancer Controller makes NLBs internal unless told otherwise (its annotations guide).
+    const lbClass = at(props, "spec.loadBalancerClass");
+    const lbType = a[`${AWS_LB}aws-load-balancer-type`];
+    if (lbClass === "service.k8s.aws/nlb" || lbType === "external" || lbType === "nlb-ip") return "internal";
+    return "internet-facing";
+}
+
+export const serviceLoadBalancer: ResourcePolicyDefinition<PortsConfig> = {
+    kind: "resource",
+    name: "kubernetes-service-disallow-public-data-ports",
+    description: "Kubernetes Services of type LoadBalancer never put a data-store or admin port on an internet-facing load balancer open to everyone.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    concern: "exposure",
+    source: "KICS 'Service With External Load Balancer'; seed 001 'Database: Private service, no external access'",
+    remediation: "Use a ClusterIP Service (clients in the cluster), mark the load balancer internal (service.beta.kubernetes.io/aws-load-balancer-scheme: internal), or restrict spec.loadBalancerSourceRanges to private ranges.",
+    resourceTypes: ["kubernetes:core/v1:Service"],
+    config: portsConfig,
+    check(r, c): Finding[] {
+        const type = at(r.props, "spec.type");
+        const ports = at(r.props, "spec.ports");
+        const dataPorts = list(ports).flatMap((p: any) => [at(p, "port"), at(p, "targetPort")]).filter((n) => typeof n === "number" && c.dataPorts.includes(n));
+        const unknownPorts = isUnknown(ports) || list(ports).some((p: any) => isUnknown(p) || isUnknown(at(p, "port")) || isUnknown(at(p, "targetPort")));
+        if (dataPorts.length === 0) return unknownPorts && (type === "LoadBalancer" || isUnknown(type)) ? [undecided("spec.ports")] : [];
+        if (isUnknown(type)) return [undecided("spec.type")];
+        if (type !== "LoadBalancer") return [];
+        const scheme = lbScheme(r.props);
+        if (scheme === "unknown") return [undecided("metadata.annotations")];
+        if (scheme === "internal") return [];
+        const ranges = at(r.props, "spec.loadBalancerSourceRanges");
+        const annotationRanges = record(at(r.props, "metadata.annotations"))[`${AWS_LB}load-balancer-source-ranges`];
+        if (isUnknown(ranges) || isUnknown(annotationRanges)) return [undecided("spec.loadBalancerSourceRanges")];
+        const all = [...list(ranges), ...(typeof annotationRanges === "string" ? annotationRanges.split(",").map((s) => s.trim()) : [])];
+        if (all.some(isUnknown)) return [undecided("spec.loadBalancerSourceRanges")];
+        if (all.length > 0 && !all.some((x) => PUBLIC.includes(x))) return [];
+        return [`an internet-facing load balancer open to ${all.length ? all.filter((x) => PUBLIC.includes(x)).join(", ") : "everyone"} exposes data/admin port(s) ${[...new Set(dataPorts)].join(", ")}`];
+    },
+};
+
+export const EXPOSURE_POLICIES = [publicDataPorts, dataTierPrivate, bucketPublicAccess, dockerPublishedDataPorts, serviceLoadBalancer];

@@ -10,6 +10,7 @@
  * cannot be worked out is reported as such: the gate fails closed.
  */
 import { knownString } from "../../core/plan/previewJson";
+import { isUnknown } from "../../core/plan/unknown";
 import { BUCKET_ROLE_TAG, BUCKET_ROLES, cronIntervalMinutes, RDS_PITR_RPO_MINUTES, S3_RTC_RPO_MINUTES } from "../../core/recovery";
 import { StackFinding, StackPolicyDefinition, StackSubject } from "../definitions";
 import { BUCKETS } from "./retention";
@@ -31,8 +32,20 @@ export interface RecoveryConfig {
     drRegion: string;
 }
 
-/** What one data store can achieve: minutes of data at risk, none (no bound), or unknown with the reason. */
-export type Achievable = { minutes: number; how: string } | { minutes: "none"; how: string } | { minutes: "unknown"; how: string };
+/** An input known only at apply (a first real preview), on the resource that has it. */
+export interface UnknownInput {
+    urn: string;
+    path: string;
+}
+
+/**
+ * What one data store can achieve: minutes of data at risk, none (no bound), or unknown with the
+ * reason. An unknown that comes from inputs known only at apply lists them (`undecided`): the gate
+ * then notes them as decided at apply; any other unknown is a fault of the plan and fails.
+ */
+export type Achievable = { minutes: number; how: string } | { minutes: "none"; how: string } | { minutes: "unknown"; how: string; undecided?: UnknownInput[] };
+
+const decidedAtApply = (how: string, ...inputs: UnknownInput[]): Achievable => ({ minutes: "unknown", how, undecided: inputs });
 
 export interface StoreRecovery {
     urn: string;
@@ -82,14 +95,19 @@ const roleOf = (r: StackSubject | undefined) => knownString(props(r).tags?.[BUCK
 /** Known identifiers of a resource that other resources may name it by. */
 const namesOf = (r: StackSubject) => new Set([props(r).bucket, props(r).id, props(r).arn, props(r).name, props(r).identifier].map(knownString).filter((x): x is string => x !== undefined));
 
-function best(options: Achievable[], none: Achievable): Achievable {
+/**
+ * The best of a store's options against the RPO: the shortest recovery point when it meets the RPO;
+ * otherwise an option that cannot be judged yet (it might meet it), before a known shortfall.
+ */
+function best(options: Achievable[], none: Achievable, rpo: number): Achievable {
     const numeric = options.filter((o): o is { minutes: number; how: string } => typeof o.minutes === "number");
-    if (numeric.length) return numeric.reduce((a, b) => (b.minutes < a.minutes ? b : a));
-    return options.find((o) => o.minutes === "unknown") ?? none;
+    const shortest = numeric.length ? numeric.reduce((a, b) => (b.minutes < a.minutes ? b : a)) : undefined;
+    if (shortest && shortest.minutes <= rpo) return shortest;
+    return options.find((o) => o.minutes === "unknown") ?? shortest ?? none;
 }
 
 /** Databases: point-in-time recovery in the region; replicated automated backups in the DR region. */
-function databases(stack: Stack, drRegion: string): StoreRecovery[] {
+function databases(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     const out: StoreRecovery[] = [];
     // Replications by the instance they name (identifier or ARN), for a stack check linear in the stack's size.
     const bySource = new Map<string, StackSubject[]>();
@@ -99,58 +117,110 @@ function databases(stack: Stack, drRegion: string): StoreRecovery[] {
     }
     for (const db of stack.ofType(RDS_INSTANCE)) {
         const p = props(db);
-        if (p.replicateSourceDb !== undefined && p.replicateSourceDb !== null && p.replicateSourceDb !== "") continue;
+        if (p.replicateSourceDb !== undefined && p.replicateSourceDb !== null && p.replicateSourceDb !== "" && !isUnknown(p.replicateSourceDb)) continue;
         const store = `database ${knownString(p.identifier) ?? db.name}`;
         const days = p.backupRetentionPeriod;
-        const local: Achievable = typeof days !== "number"
+        // An unknown source may make it a replica, which keeps no backups of its own: decided at apply.
+        const local: Achievable = isUnknown(p.replicateSourceDb) ? decidedAtApply("it may be a read replica", { urn: db.urn, path: "replicateSourceDb" })
+            : isUnknown(days) ? decidedAtApply("backupRetentionPeriod is known only at apply", { urn: db.urn, path: "backupRetentionPeriod" })
+            : typeof days !== "number"
             ? { minutes: "unknown", how: "backupRetentionPeriod is not known" }
             : days >= 1 ? { minutes: RDS_PITR_RPO_MINUTES, how: "point-in-time recovery" } : { minutes: "none", how: "automated backups are off (backupRetentionPeriod 0)" };
         out.push({ urn: db.urn, store, where: "in-region", achievable: local });
         if (!drRegion) continue;
         const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
         const there = linked.filter((r) => regionOf(r) === drRegion);
-        const dr: Achievable = local.minutes === "none" ? local
+        const regionLater = linked.filter((r) => isUnknown(props(r).region));
+        const dr: Achievable = local.minutes !== RDS_PITR_RPO_MINUTES ? local
             : there.length ? { minutes: RDS_PITR_RPO_MINUTES, how: "replicated automated backups (transaction logs every 5 minutes)" }
+            : regionLater.length ? decidedAtApply("the region of its automated-backup replication is known only at apply", ...regionLater.map((r) => ({ urn: r.urn, path: "region" })))
             : linked.length ? { minutes: "unknown", how: "its automated-backup replication does not declare region; set region on it" }
             : { minutes: "none", how: "no automated-backup replication there" };
-        out.push({ urn: db.urn, store, where: drRegion, achievable: dr });
+        out.push({ urn: db.urn, store, where: drRegion, achievable: best([dr], dr, rpo) });
     }
     return out;
 }
 
-/** Backup tags a StorageClass gives the EBS volumes it creates (EBS CSI `tagSpecification_N: key=value`). */
-function volumeTags(storageClass: StackSubject): Array<{ key: string; value: string }> {
-    return Object.entries(props(storageClass).parameters ?? {})
-        .filter(([k, v]) => /^tagSpecification_\d+$/.test(k) && typeof v === "string" && v.includes("="))
-        .map(([, v]) => {
-            const s = v as string;
-            return { key: s.slice(0, s.indexOf("=")), value: s.slice(s.indexOf("=") + 1) };
-        });
+/**
+ * Backup tags a StorageClass gives the EBS volumes it creates (EBS CSI `tagSpecification_N: key=value`),
+ * and the parameters known only at apply (any of them could be such a tag).
+ */
+function volumeTags(storageClass: StackSubject): { tags: Array<{ key: string; value: string }>; unknown: UnknownInput[] } {
+    const parameters = props(storageClass).parameters;
+    if (isUnknown(parameters)) return { tags: [], unknown: [{ urn: storageClass.urn, path: "parameters" }] };
+    const entries = Object.entries(parameters && typeof parameters === "object" ? parameters : {});
+    return {
+        tags: entries
+            .filter(([k, v]) => /^tagSpecification_\d+$/.test(k) && typeof v === "string" && !isUnknown(v) && v.includes("="))
+            .map(([, v]) => {
+                const s = v as string;
+                return { key: s.slice(0, s.indexOf("=")), value: s.slice(s.indexOf("=") + 1) };
+            }),
+        unknown: entries.filter(([, v]) => isUnknown(v)).map(([k]) => ({ urn: storageClass.urn, path: `parameters.${k}` })),
+    };
 }
 
-/** The interval (minutes) of a plan's rules, the shortest first, with whether each copies to the DR region. */
-function planRules(stack: Stack, plan: StackSubject, drRegion: string): Array<{ name: string; interval: number | undefined; copiesToDr: boolean }> {
-    const drVaults = stack.dependenciesOf(plan, BACKUP_VAULT).filter((v) => drRegion && regionOf(v) === drRegion);
-    return list(props(plan).rules).map((rule) => {
-        const copies = list(rule?.copyActions);
-        const copiesToDr = drRegion !== "" && copies.some((c) => {
-            const arn = knownString(c?.destinationVaultArn);
-            return arn ? arn.split(":")[3] === drRegion : drVaults.length > 0;
-        });
-        return { name: String(rule?.ruleName ?? "?"), interval: cronIntervalMinutes(rule?.schedule), copiesToDr };
+interface PlanRule {
+    name: string;
+    /** Minutes between runs; undefined when the schedule cannot be read. */
+    interval: number | undefined;
+    /** Whether it copies its points to the DR region: yes, no, or known only at apply (the inputs). */
+    copiesToDr: boolean | UnknownInput[];
+    /** Inputs known only at apply that decide the rule's schedule. */
+    unknown: UnknownInput[];
+}
+
+/** A plan's rules with their intervals (minutes) and whether each copies to the DR region. */
+function planRules(stack: Stack, plan: StackSubject, drRegion: string): PlanRule[] {
+    const vaults = stack.dependenciesOf(plan, BACKUP_VAULT);
+    const drVaults = vaults.filter((v) => drRegion && regionOf(v) === drRegion);
+    const laterVaults = vaults.filter((v) => isUnknown(props(v).region)).map((v) => ({ urn: v.urn, path: "region" }));
+    const rules = props(plan).rules;
+    const at = (path: string): UnknownInput => ({ urn: plan.urn, path });
+    if (isUnknown(rules)) return [{ name: "(known at apply)", interval: undefined, copiesToDr: [at("rules")], unknown: [at("rules")] }];
+    return list(rules).map((rule, i): PlanRule => {
+        const name = knownString(rule?.ruleName) ?? String(i);
+        if (isUnknown(rule)) return { name, interval: undefined, copiesToDr: [at(`rules[${i}]`)], unknown: [at(`rules[${i}]`)] };
+        const unknown = isUnknown(rule?.schedule) ? [at(`rules[${i}].schedule`)] : [];
+        if (drRegion === "") return { name, interval: cronIntervalMinutes(rule?.schedule), copiesToDr: false, unknown };
+        const copies = rule?.copyActions;
+        let copiesToDr: boolean | UnknownInput[];
+        if (isUnknown(copies)) copiesToDr = [at(`rules[${i}].copyActions`)];
+        else {
+            const verdicts = list(copies).map((c, j): boolean | UnknownInput[] => {
+                if (isUnknown(c)) return [at(`rules[${i}].copyActions[${j}]`)];
+                const arn = knownString(c?.destinationVaultArn);
+                if (arn) return arn.split(":")[3] === drRegion;
+                return drVaults.length > 0 || (laterVaults.length ? laterVaults : false);
+            });
+            copiesToDr = verdicts.includes(true) ? true : verdicts.filter((v): v is UnknownInput[] => Array.isArray(v)).flat();
+            if (Array.isArray(copiesToDr) && copiesToDr.length === 0) copiesToDr = false;
+        }
+        return { name, interval: cronIntervalMinutes(rule?.schedule), copiesToDr, unknown };
     });
 }
 
 /** Volumes of StatefulSets: the backup plans that select them by tag, in the region and copied to the DR region. */
-function volumes(stack: Stack, drRegion: string): StoreRecovery[] {
+function volumes(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     const out: StoreRecovery[] = [];
     const classByName = new Map(stack.ofType(STORAGE_CLASS).flatMap((c) => {
         const n = knownString(props(c).metadata?.name);
         return n ? [[n, c] as const] : [];
     }));
     const selectionsByTag = new Map<string, StackSubject[]>();
+    // Selections whose tags are known only at apply: any of them may select any volume.
+    const laterSelections: Array<{ selection: StackSubject; inputs: UnknownInput[] }> = [];
     for (const sel of stack.ofType(BACKUP_SELECTION)) {
-        for (const t of list(props(sel).selectionTags)) {
+        const tags = props(sel).selectionTags;
+        if (isUnknown(tags)) {
+            laterSelections.push({ selection: sel, inputs: [{ urn: sel.urn, path: "selectionTags" }] });
+            continue;
+        }
+        list(tags).forEach((t, i) => {
+            const later = isUnknown(t) ? [`selectionTags[${i}]`] : ["type", "key", "value"].filter((k) => isUnknown(t?.[k])).map((k) => `selectionTags[${i}].${k}`);
+            if (later.length) laterSelections.push({ selection: sel, inputs: later.map((path) => ({ urn: sel.urn, path })) });
+        });
+        for (const t of list(tags)) {
             if (t?.type !== "STRINGEQUALS" || typeof t.key !== "string" || typeof t.value !== "string") continue;
             const k = `${t.key}=${t.value}`;
             selectionsByTag.set(k, [...(selectionsByTag.get(k) ?? []), sel]);
@@ -162,36 +232,56 @@ function volumes(stack: Stack, drRegion: string): StoreRecovery[] {
         return planCache.get(plan.urn)!;
     };
     for (const sts of stack.ofType(STATEFUL_SET)) {
-        const templates = list(props(sts).spec?.volumeClaimTemplates);
-        if (!templates.length) continue;
         const meta = props(sts).metadata ?? {};
         const store = `volumes of StatefulSet ${knownString(meta.namespace) ? `${meta.namespace}/` : ""}${knownString(meta.name) ?? sts.name}`;
-        const className = knownString(templates[0]?.spec?.storageClassName);
-        const storageClass = (className !== undefined ? classByName.get(className) : undefined)
-            ?? (stack.dependenciesOf(sts, STORAGE_CLASS).length === 1 ? stack.dependenciesOf(sts, STORAGE_CLASS)[0] : undefined);
-        if (!storageClass) {
-            const unknown: Achievable = { minutes: "unknown", how: "its storage class cannot be found, so neither can the backups that select its volumes" };
-            out.push({ urn: sts.urn, store, where: "in-region", achievable: unknown });
-            if (drRegion) out.push({ urn: sts.urn, store, where: drRegion, achievable: unknown });
+        const push = (a: Achievable) => {
+            out.push({ urn: sts.urn, store, where: "in-region", achievable: a });
+            if (drRegion) out.push({ urn: sts.urn, store, where: drRegion, achievable: a });
+        };
+        const spec = props(sts).spec;
+        const laterPath = isUnknown(spec) ? "spec" : isUnknown(spec?.volumeClaimTemplates) ? "spec.volumeClaimTemplates" : isUnknown(list(spec?.volumeClaimTemplates)[0]) ? "spec.volumeClaimTemplates[0]" : undefined;
+        if (laterPath) {
+            push(decidedAtApply("its volume claims are known only at apply", { urn: sts.urn, path: laterPath }));
             continue;
         }
-        const tags = volumeTags(storageClass);
+        const templates = list(spec?.volumeClaimTemplates);
+        if (!templates.length) continue;
+        const rawClass = templates[0]?.spec?.storageClassName;
+        const className = knownString(rawClass);
+        const linkedClasses = stack.dependenciesOf(sts, STORAGE_CLASS);
+        const storageClass = (className !== undefined ? classByName.get(className) : undefined) ?? (linkedClasses.length === 1 ? linkedClasses[0] : undefined);
+        if (!storageClass) {
+            push(isUnknown(rawClass) || isUnknown(templates[0]?.spec) || isUnknown(templates[0])
+                ? decidedAtApply("its storage class is known only at apply", { urn: sts.urn, path: "spec.volumeClaimTemplates[0].spec.storageClassName" })
+                : { minutes: "unknown", how: "its storage class cannot be found, so neither can the backups that select its volumes" });
+            continue;
+        }
+        const { tags, unknown: laterTags } = volumeTags(storageClass);
         const selecting = [...new Set(tags.flatMap((t) => selectionsByTag.get(`${t.key}=${t.value}`) ?? []))];
         const rules = [...new Set(selecting.flatMap((s) => stack.dependenciesOf(s, BACKUP_PLAN)))].flatMap((plan) => rulesOf(plan));
-        const asAchievable = (r: { name: string; interval: number | undefined }): Achievable =>
-            r.interval === undefined ? { minutes: "unknown", how: `the schedule of backup rule ${r.name} cannot be read` } : { minutes: r.interval, how: `backup rule ${r.name}` };
+        const asAchievable = (r: PlanRule): Achievable =>
+            r.unknown.length ? decidedAtApply(`the schedule of backup rule ${r.name} is known only at apply`, ...r.unknown)
+            : r.interval === undefined ? { minutes: "unknown", how: `the schedule of backup rule ${r.name} cannot be read` } : { minutes: r.interval, how: `backup rule ${r.name}` };
+        // Inputs known only at apply that could add a backup of these volumes: tags of the class, selections.
+        const later = [...laterTags, ...(tags.length || laterTags.length ? laterSelections.flatMap((s) => s.inputs) : [])];
+        const maybe: Achievable[] = later.length ? [decidedAtApply("the tags that select its volumes for backup are known only at apply", ...later)] : [];
         const none: Achievable = { minutes: "none", how: tags.length ? `no backup plan selects the tag ${tags.map((t) => `${t.key}=${t.value}`).join(", ")}` : "its volumes carry no backup tag" };
-        out.push({ urn: sts.urn, store, where: "in-region", achievable: best(rules.map(asAchievable), none) });
+        out.push({ urn: sts.urn, store, where: "in-region", achievable: best([...rules.map(asAchievable), ...maybe], none, rpo) });
         if (drRegion) {
-            const copied = rules.filter((r) => r.copiesToDr).map((r) => ({ ...asAchievable(r), how: `copies of backup rule ${r.name}` }) as Achievable);
-            out.push({ urn: sts.urn, store, where: drRegion, achievable: best(copied, { minutes: "none", how: rules.length ? "no backup rule copies its points there" : none.how }) });
+            const copied = rules.flatMap((r): Achievable[] => {
+                if (r.copiesToDr === false) return [];
+                const a = asAchievable(r);
+                if (Array.isArray(r.copiesToDr)) return [decidedAtApply(`whether backup rule ${r.name} copies to ${drRegion} is known only at apply`, ...r.copiesToDr, ...(a.minutes === "unknown" ? (a.undecided ?? []) : []))];
+                return [{ ...a, how: `copies of backup rule ${r.name}` } as Achievable];
+            });
+            out.push({ urn: sts.urn, store, where: drRegion, achievable: best([...copied, ...maybe], { minutes: "none", how: rules.length ? "no backup rule copies its points there" : none.how }, rpo) });
         }
     }
     return out;
 }
 
 /** Buckets holding data (not logs, not replicas): replicated to the DR region, with or without RTC. */
-function buckets(stack: Stack, drRegion: string): StoreRecovery[] {
+function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     if (!drRegion) return [];
     const all = stack.ofType(...BUCKETS);
     const configsByBucket = new Map<string, StackSubject[]>();
@@ -203,23 +293,39 @@ function buckets(stack: Stack, drRegion: string): StoreRecovery[] {
     for (const b of all) {
         const role = roleOf(b);
         if (role === BUCKET_ROLES.accessLogs || role === BUCKET_ROLES.replica || regionOf(b) === drRegion) continue;
+        // Tags or region known only at apply may make it a log or replica bucket, or put it in the DR region.
+        const laterSelf = [isUnknown(props(b).tags) ? "tags" : isUnknown(props(b).tags?.[BUCKET_ROLE_TAG]) ? `tags.${BUCKET_ROLE_TAG}` : "", isUnknown(props(b).region) ? "region" : ""]
+            .filter((p) => p !== "").map((path) => decidedAtApply("what the bucket holds, or where, is known only at apply", { urn: b.urn, path }));
         const mine = [...new Set([...stack.dependentsOf(b, REPLICATION), ...[...namesOf(b)].flatMap((n) => configsByBucket.get(n) ?? [])])];
         const options: Achievable[] = mine.flatMap((c) => {
             const destinations = stack.dependenciesOf(c, ...BUCKETS).filter((d) => d.urn !== b.urn);
-            return list(props(c).rules).filter((rule) => rule?.status === "Enabled").map((rule): Achievable => {
+            const at = (path: string): UnknownInput => ({ urn: c.urn, path });
+            const rules = props(c).rules;
+            if (isUnknown(rules)) return [decidedAtApply("its replication rules are known only at apply", at("rules"))];
+            return list(rules).flatMap((rule, i): Achievable[] => {
+                if (isUnknown(rule)) return [decidedAtApply("a replication rule is known only at apply", at(`rules[${i}]`))];
+                if (isUnknown(rule?.status)) return [decidedAtApply("whether a replication rule is enabled is known only at apply", at(`rules[${i}].status`))];
+                if (rule?.status !== "Enabled") return [];
                 const arn = knownString(rule?.destination?.bucket);
                 const target = destinations.find((d) => arn !== undefined && namesOf(d).has(arn)) ?? (destinations.length === 1 ? destinations[0] : undefined);
-                if (!target) return { minutes: "unknown", how: "the destination bucket of its replication cannot be found" };
-                if (regionOf(target) !== drRegion) return { minutes: "none", how: `it replicates to ${regionOf(target) ?? "the stack's own region"}` };
-                return rule?.destination?.replicationTime?.status === "Enabled"
+                if (!target) {
+                    return isUnknown(rule?.destination) || isUnknown(rule?.destination?.bucket)
+                        ? [decidedAtApply("the destination of its replication is known only at apply", at(`rules[${i}].destination`))]
+                        : [{ minutes: "unknown", how: "the destination bucket of its replication cannot be found" }];
+                }
+                if (isUnknown(props(target).region)) return [decidedAtApply("the region of its replica is known only at apply", { urn: target.urn, path: "region" })];
+                if (regionOf(target) !== drRegion) return [{ minutes: "none", how: `it replicates to ${regionOf(target) ?? "the stack's own region"}` }];
+                const rtc = rule?.destination?.replicationTime;
+                if (isUnknown(rtc) || isUnknown(rtc?.status)) return [decidedAtApply("whether Replication Time Control is on is known only at apply", at(`rules[${i}].destination.replicationTime`))];
+                return [rtc?.status === "Enabled"
                     ? { minutes: S3_RTC_RPO_MINUTES, how: "replication with Replication Time Control" }
-                    : { minutes: "none", how: "replication without Replication Time Control has no time bound (no SLA)" };
+                    : { minutes: "none", how: "replication without Replication Time Control has no time bound (no SLA)" }];
             });
         });
         const none: Achievable = { minutes: "none", how: mine.length ? "its replication has no enabled rule" : "it is not replicated there" };
-        // A bounded option wins; otherwise say why the best one fails.
-        const bounded = options.filter((o) => typeof o.minutes === "number");
-        out.push({ urn: b.urn, store: `bucket ${knownString(props(b).bucket) ?? b.name}`, where: drRegion, achievable: bounded.length ? best(bounded, none) : options.find((o) => o.minutes === "unknown") ?? options[0] ?? none });
+        // A bounded option wins; then one known only at apply; otherwise say why the best one fails.
+        const failing = options.find((o) => o.minutes === "none");
+        out.push({ urn: b.urn, store: `bucket ${knownString(props(b).bucket) ?? b.name}`, where: drRegion, achievable: best([...options, ...laterSelf], failing ?? none, rpo) });
     }
     return out;
 }
@@ -228,8 +334,11 @@ function buckets(stack: Stack, drRegion: string): StoreRecovery[] {
 export function achievableRecovery(resources: StackSubject[], config: RecoveryConfig): StoreRecovery[] {
     const stack = new Stack(Array.isArray(resources) ? resources : []);
     const drRegion = typeof config.drRegion === "string" ? config.drRegion : "";
-    return [...databases(stack, drRegion), ...volumes(stack, drRegion), ...buckets(stack, drRegion)];
+    const rpo = rpoOf(config);
+    return [...databases(stack, drRegion, rpo), ...volumes(stack, drRegion, rpo), ...buckets(stack, drRegion, rpo)];
 }
+
+const rpoOf = (c: RecoveryConfig) => (typeof c.rpoMinutes === "number" ? c.rpoMinutes : 60);
 
 export const recoveryObjectives: StackPolicyDefinition<RecoveryConfig> = {
     kind: "stack",
@@ -245,14 +354,15 @@ export const recoveryObjectives: StackPolicyDefinition<RecoveryConfig> = {
         drRegion: { type: "string", default: "", description: "Declared DR region, where every store must also be recoverable; empty: none." },
     },
     checkStack(resources, c): StackFinding[] {
-        const rpo = typeof c.rpoMinutes === "number" ? c.rpoMinutes : 60;
-        return achievableRecovery(resources, c).flatMap((s) => {
+        const rpo = rpoOf(c);
+        return achievableRecovery(resources, c).flatMap((s): StackFinding[] => {
             const where = s.where === "in-region" ? "" : ` in ${s.where}`;
             const a = s.achievable;
             if (typeof a.minutes === "number") {
                 return a.minutes <= rpo ? [] : [{ urn: s.urn, message: `${s.store}: achievable RPO${where} is ${a.minutes} minutes (${a.how}), worse than the declared ${rpo} minutes` }];
             }
             if (a.minutes === "none") return [{ urn: s.urn, message: `${s.store}: achievable RPO${where} is unbounded (${a.how}), worse than the declared ${rpo} minutes` }];
+            if (a.undecided?.length) return a.undecided.map((u) => ({ urn: u.urn, undecided: u.path }));
             return [{ urn: s.urn, message: `${s.store}: achievable RPO${where} cannot be determined (${a.how}); the declared RPO is ${rpo} minutes` }];
         });
     },

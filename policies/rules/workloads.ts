@@ -1,6 +1,6 @@
 /** Workloads: probes, resource bounds, least privilege. */
-import { ResourcePolicyDefinition } from "../definitions";
-import { containersOf, DOCKER_CONTAINER, podSpec, WORKLOAD_TYPES } from "./lib";
+import { Finding, ResourcePolicyDefinition, undecided } from "../definitions";
+import { at, containersOf, DOCKER_CONTAINER, isUnknown, judge, list, podSpec, podSpecPath, WORKLOAD_TYPES } from "./lib";
 
 const BATCH = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];
 
@@ -15,17 +15,17 @@ export const probesAndLimits: ResourcePolicyDefinition = {
     remediation: "Add readinessProbe and livenessProbe (on the health endpoint) and resources.requests {cpu, memory} with resources.limits.memory.",
     resourceTypes: WORKLOAD_TYPES,
     check(r) {
-        return containersOf(r).containers.flatMap((c) => {
-            const missing: string[] = [];
-            if (!BATCH.includes(r.type)) {
-                if (!c.readinessProbe) missing.push("readinessProbe");
-                if (!c.livenessProbe) missing.push("livenessProbe");
-            }
-            if (!c.resources?.requests?.cpu) missing.push("CPU request");
-            if (!c.resources?.requests?.memory) missing.push("memory request");
-            if (!c.resources?.limits?.memory) missing.push("memory limit");
-            return missing.length ? [`container ${c.name} lacks ${missing.join(", ")}`] : [];
-        });
+        const { all, unknownPaths } = containersOf(r, ["containers"]);
+        return [
+            ...all.flatMap(({ c, name }): Finding[] => {
+                // An unknown value is a value: a probe or request computed from an output is still set.
+                const required: Array<[string, string]> = [["resources.requests.cpu", "CPU request"], ["resources.requests.memory", "memory request"], ["resources.limits.memory", "memory limit"]];
+                if (!BATCH.includes(r.type)) required.unshift(["readinessProbe", "readinessProbe"], ["livenessProbe", "livenessProbe"]);
+                const missing = required.filter(([p]) => !at(c, p)).map(([, what]) => what);
+                return missing.length ? [`container ${name} lacks ${missing.join(", ")}`] : [];
+            }),
+            ...unknownPaths.map(undecided),
+        ];
     },
 };
 
@@ -40,15 +40,28 @@ export const restrictedSecurityContext: ResourcePolicyDefinition = {
     remediation: "Set securityContext.runAsNonRoot: true (pod or container), allowPrivilegeEscalation: false, and drop privileged.",
     resourceTypes: WORKLOAD_TYPES,
     check(r) {
-        const podNonRoot = podSpec(r)?.securityContext?.runAsNonRoot === true;
-        const { containers, initContainers } = containersOf(r);
-        return [...containers, ...initContainers].flatMap((c) => {
-            const problems: string[] = [];
-            if (!podNonRoot && c.securityContext?.runAsNonRoot !== true) problems.push("may run as root");
-            if (c.securityContext?.allowPrivilegeEscalation !== false) problems.push("allows privilege escalation");
-            if (c.securityContext?.privileged === true) problems.push("is privileged");
-            return problems.length ? [`container ${c.name} ${problems.join(", ")}`] : [];
-        });
+        const podNonRoot = at(podSpec(r), "securityContext.runAsNonRoot");
+        const { all, unknownPaths } = containersOf(r);
+        const podPath = `${podSpecPath(r.type)}.securityContext.runAsNonRoot`;
+        return [
+            ...all.flatMap(({ c, path, name }): Finding[] => {
+                const found: Finding[] = [];
+                const problems: string[] = [];
+                const nonRoot = at(c, "securityContext.runAsNonRoot");
+                if (podNonRoot !== true && nonRoot !== true) {
+                    if (isUnknown(podNonRoot) || isUnknown(nonRoot)) found.push(undecided(isUnknown(nonRoot) ? `${path}.securityContext.runAsNonRoot` : podPath));
+                    else problems.push("may run as root");
+                }
+                const escalation = at(c, "securityContext.allowPrivilegeEscalation");
+                if (isUnknown(escalation)) found.push(undecided(`${path}.securityContext.allowPrivilegeEscalation`));
+                else if (escalation !== false) problems.push("allows privilege escalation");
+                const privileged = at(c, "securityContext.privileged");
+                if (isUnknown(privileged)) found.push(undecided(`${path}.securityContext.privileged`));
+                else if (privileged === true) problems.push("is privileged");
+                return problems.length ? [`container ${name} ${problems.join(", ")}`, ...found] : found;
+            }),
+            ...unknownPaths.map(undecided),
+        ];
     },
 };
 
@@ -63,10 +76,11 @@ export const dockerHealth: ResourcePolicyDefinition = {
     remediation: "Set healthcheck { tests, interval, retries } and restart: unless-stopped (or always / on-failure).",
     resourceTypes: [DOCKER_CONTAINER],
     check(r) {
-        const problems: string[] = [];
-        if (!r.props.healthcheck?.tests?.length) problems.push("no health check");
-        if (!["always", "unless-stopped", "on-failure"].includes(r.props.restart)) problems.push(`restart policy is ${r.props.restart ?? "no"}`);
-        return problems;
+        const tests = at(r.props, "healthcheck.tests");
+        return [
+            ...(isUnknown(tests) ? [undecided("healthcheck.tests")] : list(tests).length ? [] : ["no health check"]),
+            ...judge(r.props.restart, "restart", (v) => ["always", "unless-stopped", "on-failure"].includes(v), (v) => `restart policy is ${v ?? "no"}`),
+        ];
     },
 };
 

@@ -79,6 +79,8 @@ describe("stack config", () => {
         ["managed vector DB without its settings", { ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }) }, ["tiered-infra:managedVectorDb: is required", "tiered-infra:appSecrets.VECTOR_DB_URL: is required"]],
         ["API open to the internet", { ...base, "tiered-infra:cluster": json({ publicAccessCidrs: ["0.0.0.0/0"] }) }, ["tiered-infra:cluster.publicAccessCidrs.0", "0.0.0.0/0", "CI/VPN ranges"]],
         ["unknown Kubernetes version", { ...base, "tiered-infra:cluster": json({ kubernetesVersion: "1.20" }) }, ["tiered-infra:cluster.kubernetesVersion", '"1.20"', "1.33, 1.34, 1.35"]],
+        ["a waiver among the stack's tags (they land on provider default tags, which policies never see)", { ...base, "tiered-infra:tags": json({ "tiered-infra:waive:aws-rds-instance-require-multi-az": "2027-01-01: single AZ for now" }) },
+            ["tiered-infra:tags.tiered-infra:waive:aws-rds-instance-require-multi-az", "policies never see", "put it on the resource itself", "\"waivers\": [{ \"resource\""]],
         ["database class", { ...base, "tiered-infra:sizing": json({ database: { instanceClass: "r6g.xlarge" } }) }, ["database.instanceClass", "r6g.xlarge", "db.r6g.xlarge"]],
         ["a DR region equal to the stack's", { ...base, "tiered-infra:tier": "medium", "aws:region": "us-west-2" }, ["tiered-infra:sizing.recovery.drRegion", '"us-west-2"', "must differ from aws:region (us-west-2)"]],
         ["an unknown DR region", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true, drRegion: "us-west-9" } }) }, ["tiered-infra:sizing.recovery.drRegion", '"us-west-9"', "is not an AWS region", "us-west-2"]],

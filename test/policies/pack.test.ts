@@ -1,10 +1,15 @@
 import { strict as assert } from "assert";
+import { ResourceState, UNKNOWN_MARKER } from "../../core/plan/previewJson";
+import { decodeUndecided, UNDECIDED_REPORT_POLICY, UNDECIDED_STACK_REPORT_POLICY } from "../../core/policy/undecided";
 import { ALL_POLICIES } from "../../policies/registry";
 import { WAIVED_REPORT_POLICY, WAIVER_POLICY } from "../../policies/pack";
-import { Diagnostic } from "../../tools/policy/analyzer";
+import { Diagnostic, PolicyPackConfig } from "../../tools/policy/analyzer";
+import { toFinding } from "../../tools/policy/evaluate";
+import { PACK_DEFAULTS } from "../../tools/policy/generateConfig";
 import { validatePolicyConfig } from "../../tools/policy/policyConfig";
-import { analyze, analyzeStack, messagesOf, policyPack, state } from "../policyHarness";
-import { POLICY_CASES, PolicyCase } from "./fixtures";
+import { analyze, analyzeStack, configure, messagesOf, policyPack, state } from "../policyHarness";
+import { POLICY_CASES, PolicyCase, SURFACE_CASES } from "./fixtures";
+import { evaluateInProcess, isStackPolicy, Note, paths, withUnknown } from "./inProcess";
 
 const byName = new Map(ALL_POLICIES.map((p) => [p.name, p]));
 
@@ -12,6 +17,40 @@ async function run(policy: string, resources: PolicyCase["pass"], config: Policy
     return byName.get(policy)!.kind === "stack"
         ? analyzeStack(resources, config)
         : (await Promise.all(resources.map((r) => analyze(r, config)))).flat();
+}
+
+const undecidedOf = (ds: Array<Diagnostic | Note>, policy: string) =>
+    ds.filter((d) => d.policyName === UNDECIDED_REPORT_POLICY || d.policyName === UNDECIDED_STACK_REPORT_POLICY).map((d) => decodeUndecided(d.message)).filter((u) => u?.policy === policy);
+const cantRun = (ds: Diagnostic[]) => ds.filter((d) => /can't run|could not judge this resource/.test(d.message)).map((d) => `${d.policyName}: ${d.message}`);
+
+/**
+ * The case's resources with as many inputs unknown as leave the verdict alone: leaf by leaf (judged
+ * in process), each is kept unknown when, together with those kept so far, the verdict and the
+ * notes of `policy` stay as they were. Over gRPC, the same resources must give the same verdict.
+ */
+function withUnrelatedUnknowns(policy: string, states: ResourceState[], config: PolicyCase["config"], holds: (notes: Note[]) => boolean): { states: ResourceState[]; count: number } {
+    const stack = isStackPolicy(policy);
+    let current = states;
+    let count = 0;
+    for (const [i, s] of states.entries()) {
+        for (const p of paths(s.inputs)) {
+            let node: any = s.inputs;
+            for (const k of p) node = node?.[k];
+            if (node !== null && typeof node === "object") continue; // leaves only
+            const variant = current.map((x, j) => (j === i ? { ...x, inputs: withUnknown(x.inputs, p) } : x));
+            const notes = evaluateInProcess(variant, config, stack);
+            if (holds(notes) && undecidedOf(notes, policy).length === 0) {
+                current = variant;
+                count++;
+            }
+        }
+    }
+    return { states: current, count };
+}
+
+/** As the engine checks a preview: Analyze for every resource, then AnalyzeStack. */
+async function preview(states: ResourceState[], config: PolicyPackConfig = {}): Promise<Diagnostic[]> {
+    return (await configure(config)).analyzeAll(states);
 }
 
 function daysFromToday(days: number): string {
@@ -53,8 +92,80 @@ describe("policy pack (over the analyzer protocol)", function () {
             it("passes the compliant variant", async () => {
                 assert.deepEqual(messagesOf(await run(policy, c.pass, c.passConfig ?? c.config), policy), []);
             });
+            it("still reports it with unknown values in unrelated fields (as in a first preview)", async () => {
+                const { states, count } = withUnrelatedUnknowns(policy, c.fail, c.config, (notes) => notes.some((n) => n.policyName === policy && n.message.includes(c.expect)));
+                assert.ok(count > 0, "no unrelated field to make unknown");
+                const ds = await run(policy, states, c.config);
+                assert.deepEqual(cantRun(ds), []);
+                assert.ok(messagesOf(ds, policy).some((m) => m.includes(c.expect)), `${count} unknowns; messages: ${messagesOf(ds, policy).join(" | ")}`);
+            });
+            it("still passes with unknown values in unrelated fields", async () => {
+                const { states, count } = withUnrelatedUnknowns(policy, c.pass, c.passConfig ?? c.config, (notes) => !notes.some((n) => n.policyName === policy));
+                assert.ok(count > 0, "no unrelated field to make unknown");
+                const ds = await run(policy, states, c.passConfig ?? c.config);
+                assert.deepEqual(cantRun(ds), []);
+                assert.deepEqual(messagesOf(ds, policy), []);
+            });
         });
     }
+
+    describe("surfaces of issue 12", () => {
+        for (const s of SURFACE_CASES) {
+            it(`${s.policy} reads ${s.surface}`, async () => {
+                const failed = messagesOf(await run(s.policy, s.fail, s.config), s.policy);
+                assert.ok(failed.some((m) => m.includes(s.expect)), `messages: ${failed.join(" | ")}`);
+                assert.deepEqual(messagesOf(await run(s.policy, s.pass, s.config), s.policy), [], "the look-alike passes");
+            });
+        }
+    });
+
+    describe("unknown values", () => {
+        it("an unknown the verdict depends on is one advisory note per resource and policy, filed under that policy", async () => {
+            const db = state("aws:rds/instance:Instance", { engine: "postgres", manageMasterUserPassword: true, multiAz: UNKNOWN_MARKER, storageEncrypted: UNKNOWN_MARKER, backupRetentionPeriod: 30, deletionProtection: true, skipFinalSnapshot: false, finalSnapshotIdentifier: "f", deleteAutomatedBackups: false, kmsKeyId: UNKNOWN_MARKER });
+            const ds = await analyze(db);
+            assert.deepEqual(cantRun(ds), []);
+            assert.deepEqual(ds.filter((d) => d.level === "mandatory").map((d) => d.message), []);
+            const notes = ds.filter((d) => d.policyName === UNDECIDED_REPORT_POLICY);
+            assert.deepEqual(notes.map((d) => d.level), ["advisory", "advisory"]);
+            const findings = notes.map((d) => toFinding(d, () => ({ file: "Pulumi.yaml", line: 1 }))).sort((a, b) => a.policy.localeCompare(b.policy));
+            assert.deepEqual(findings.map((f) => [f.policy, f.message]), [
+                ["aws-rds-instance-require-multi-az", "decided at apply: multiAz"],
+                ["data-require-encryption-at-rest", "decided at apply: storageEncrypted"],
+            ]);
+            assert.match(notes[0].message.split("\n")[0], /^(aws-rds-instance-require-multi-az|data-require-encryption-at-rest): decided at apply: /);
+        });
+
+        it("the old way would not run at all: the SDK's proxy throws on the first unknown it touches", async () => {
+            const { unknownCheckingProxy } = require("@pulumi/policy/proxy");
+            const props = unknownCheckingProxy({ multiAz: UNKNOWN_MARKER });
+            assert.throws(() => props.multiAz, /can't be known during preview/);
+        });
+
+        it("stack policies link companions through propertyDependencies when the reference is unknown", async () => {
+            const bucket = state("aws:s3/bucket:Bucket", { bucket: UNKNOWN_MARKER }, { urn: "urn:pulumi:test::tiered-infra::aws:s3/bucket:Bucket::assets" });
+            const other = state("aws:s3/bucket:Bucket", { bucket: UNKNOWN_MARKER }, { urn: "urn:pulumi:test::tiered-infra::aws:s3/bucket:Bucket::uploads" });
+            const pab = state("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", { bucket: UNKNOWN_MARKER, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+                { dependencies: [bucket.urn, other.urn], propertyDependencies: { bucket: [bucket.urn] } });
+            const ds = await analyzeStack([bucket, other, pab]);
+            assert.deepEqual(cantRun(ds), []);
+            const missing = ds.filter((d) => d.policyName === "aws-s3-bucket-require-public-access-block");
+            assert.deepEqual(missing.map((d) => [d.urn, d.message]), [[other.urn, "bucket uploads does not block all public access"]]);
+        });
+    });
+
+    it("defaults to the seeds' production figures, and generated configs hold only departures from them", async () => {
+        const { info } = await policyPack();
+        const served = new Map(info.policies.map((p) => [p.name, p]));
+        const defaultOf = (policy: string, prop: string) => (served.get(policy)!.configSchema as any)[prop]?.default;
+        assert.equal(defaultOf("aws-rds-instance-configure-backup-retention", "minDays"), 30, "seed 002: 30-day retention");
+        assert.equal(defaultOf("aws-cloudwatch-log-group-configure-retention", "minDays"), 30, "seed 001: 30 days");
+        for (const [policy, props] of Object.entries(PACK_DEFAULTS)) {
+            for (const [prop, value] of Object.entries(props)) assert.deepEqual(defaultOf(policy, prop), value, `${policy}.${prop}`);
+        }
+        // With no config at all, a 7-day RDS retention fails.
+        const db = state("aws:rds/instance:Instance", { backupRetentionPeriod: 7, manageMasterUserPassword: true });
+        assert.deepEqual(messagesOf(await analyze(db), "aws-rds-instance-configure-backup-retention"), ["backupRetentionPeriod is 7 days, below 30"]);
+    });
 
     it("takes thresholds from the policy config", async () => {
         const db = state("aws:rds/instance:Instance", { backupRetentionPeriod: 14, manageMasterUserPassword: true });
@@ -115,9 +226,9 @@ describe("policy pack (over the analyzer protocol)", function () {
                 metadata: { annotations: { "waive.tiered-infra.io/kubernetes-workload-require-min-replicas": `${daysFromToday(5)}: batch worker, one is enough` } },
                 spec: { replicas: 1, template: { spec: { securityContext: { runAsNonRoot: true }, containers: [] } } },
             });
-            const ds = await analyze(dep);
+            const ds = await analyzeStack([dep]);
             assert.deepEqual(messagesOf(ds, "kubernetes-workload-require-min-replicas"), []);
-            assert.equal(messagesOf(ds, WAIVED_REPORT_POLICY).length, 1);
+            assert.match(messagesOf(ds, "waived-stack-findings-report")[0], /^waived kubernetes-workload-require-min-replicas until .*\(annotation: batch worker, one is enough\): 1 replica\(s\), below 2/);
 
             const target = db({});
             const cfg = (expires: string) => ({ [policy]: { waivers: [{ resource: target.urn, reason: "owned by the data team, tracked in DATA-12", expires }] } });
@@ -125,8 +236,30 @@ describe("policy pack (over the analyzer protocol)", function () {
             assert.deepEqual(messagesOf(ok, policy), []);
             assert.match(messagesOf(ok, WAIVED_REPORT_POLICY)[0], /\(config: owned by the data team/);
             const expired = await analyze(target, cfg("2021-06-30"));
-            assert.ok(messagesOf(expired, policy).some((m) => /policy-config waiver for .* expired on 2021-06-30/.test(m)));
-            assert.ok(messagesOf(expired, policy).some((m) => m.startsWith("multiAz is off")));
+            assert.deepEqual(messagesOf(expired, policy), ["multiAz is off on a production primary"], "an invalid waiver hides nothing");
+            // Config waivers are checked once per stack, where the pack sees every resource they may name.
+            const stackDs = await preview([target], cfg("2021-06-30"));
+            assert.deepEqual(messagesOf(stackDs, WAIVER_POLICY), [`policy-config waiver of ${policy} for ${target.urn} expired on 2021-06-30`]);
+            assert.equal(stackDs.find((d) => d.policyName === WAIVER_POLICY)!.urn, target.urn);
+        });
+
+        it("a config waiver with a bad expiry shows the config format and is reported under the waiver policy", async () => {
+            const target = db({});
+            const ds = await preview([target], { [policy]: { waivers: [{ resource: target.urn, reason: "owned by the data team, tracked in DATA-12", expires: "next quarter" }] } });
+            assert.deepEqual(messagesOf(ds, policy), ["multiAz is off on a production primary"], "it hides nothing");
+            const [m] = messagesOf(ds, WAIVER_POLICY);
+            assert.match(m, /has no valid expiry date \(expected \{ "resource": "<URN or name>", "reason": "\.\.\.", "expires": "YYYY-MM-DD" \}, got expires "next quarter"\)/);
+            assert.doesNotMatch(m, /YYYY-MM-DD: reason/);
+        });
+
+        it("a config waiver naming no resource of the stack (a typo) is reported, not silently ignored", async () => {
+            const target = db({});
+            const ds = await preview([target], { "kubernetes-workload-require-pdb": { waivers: [{ resource: "web-small-deploymnet", reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
+            assert.deepEqual(messagesOf(ds, WAIVER_POLICY), ['policy-config waiver of kubernetes-workload-require-pdb names "web-small-deploymnet", which is no resource of this stack (give the resource\'s URN or its name exactly as in the plan); it waives nothing']);
+            assert.equal(ds.find((d) => d.policyName === WAIVER_POLICY)!.level, "mandatory");
+            // The same waiver naming the resource by its name is fine.
+            const ok = await preview([target], { "kubernetes-workload-require-pdb": { waivers: [{ resource: target.urn.split("::").pop()!, reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
+            assert.deepEqual(messagesOf(ok, WAIVER_POLICY), []);
         });
 
         it("waives stack-policy findings too", async () => {

@@ -12,6 +12,15 @@ import { checkStacks } from "../../tools/pipeline/checkStacks";
 import { junitReport, markdownReport } from "../../tools/policy/reports";
 import { planShippedStack, project } from "../harness";
 import { policyPack } from "../policyHarness";
+import { planStack } from "../../tools/offline/planProject";
+import { UNKNOWN_MARKER } from "../../core/plan/previewJson";
+
+/** A shipped stack planned as a first real preview sees it: outputs of resources created in the run unknown. */
+const firstPreviews = new Map<string, Promise<PreviewJson>>();
+function firstPreview(stack: string): Promise<PreviewJson> {
+    if (!firstPreviews.has(stack)) firstPreviews.set(stack, planStack(project, stack, { unknowns: true }).then((r) => r.preview));
+    return firstPreviews.get(stack)!;
+}
 
 /** A shipped stack's plan (changed by `mutate`) through the one pipeline, with the test run's pack. */
 async function evaluate(stack: string, mutate?: (p: PreviewJson) => void): Promise<{ result: PolicyResult; info: AnalyzerInfo }> {
@@ -44,6 +53,39 @@ describe("policies on the shipped stacks", function () {
             assert.deepEqual(blocking.map((f) => `${f.policy}: ${f.resourceName}: ${f.message}`), []);
         });
     }
+
+    for (const stack of listStacks(project)) {
+        it(`${stack} planned with unknowns (a first preview) has zero mandatory violations and nothing that "can't run"`, async () => {
+            const { pack, info } = await policyPack();
+            const preview = await firstPreview(stack);
+            const unknownInputs = JSON.stringify(preview.steps).split(UNKNOWN_MARKER).length - 1;
+            if (!stack.endsWith("local")) assert.ok(unknownInputs > 50, `only ${unknownInputs} unknown inputs: the unknowns mode is not exercised`);
+            const { checks } = await checkStacks({ source: { previews: [JSON.parse(JSON.stringify(preview))], project }, pack: { process: pack, info } });
+            const findings = checks[0].policy!.findings;
+            assert.deepEqual(findings.filter((f) => f.level === "mandatory" && !f.waived).map((f) => `${f.policy}: ${f.resourceName}: ${f.message}`), []);
+            assert.deepEqual(findings.filter((f) => /can't run|could not judge/.test(f.message)).map((f) => `${f.policy}: ${f.message}`), []);
+            // What could not be judged is said once per resource and policy, filed under that policy.
+            for (const f of findings.filter((x) => x.message.startsWith("decided at apply: "))) assert.ok(info.policies.some((p) => p.name === f.policy), f.policy);
+        });
+    }
+
+    it("plan --unknowns plans a stack as a first preview and gates it the same way", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "medium", "--quiet", "--unknowns"], c.out, c.err), 0, c.lines.join("\n"));
+        assert.match(c.lines.join("\n"), /medium: \+ \d+ to create .*\| policies: 0 mandatory, \d+ advisory/);
+    });
+
+    it("a first preview of a broken stack still fails: a literal secret beside unknown values", async () => {
+        const { pack, info } = await policyPack();
+        const preview: PreviewJson = JSON.parse(JSON.stringify(await firstPreview("small")));
+        const env = inputsOf(preview, "kubernetes:apps/v1:Deployment", "small-deployment").spec.template.spec.containers[0].env;
+        assert.ok(env.some((e: any) => e.value === UNKNOWN_MARKER), "the app's env carries unknown values");
+        env.push({ name: "STRIPE_SECRET_KEY", value: "sk_live_FAKEfake0123FAKEfake0123" });
+        inputsOf(preview, "aws:ec2/securityGroup:SecurityGroup", "small-db").ingress.push({ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] });
+        const { checks } = await checkStacks({ source: { previews: [preview], project }, pack: { process: pack, info } });
+        const blocking = checks[0].policy!.findings.filter((f) => f.level === "mandatory").map((f) => f.policy).sort();
+        assert.deepEqual(blocking, ["aws-security-group-disallow-public-data-ports", "kubernetes-workload-disallow-literal-secret-env"]);
+    });
 
     // Each concern catches a deliberately broken variant of a real component.
     const broken: Array<[string, string, (p: PreviewJson) => void]> = [

@@ -32,6 +32,7 @@ interface PlanOptions extends StackSelection {
     verbose?: boolean;
     showSames?: boolean;
     policies: boolean;
+    unknowns?: boolean;
     policyConfig?: string;
     region?: string;
     sarif?: string;
@@ -118,6 +119,7 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         .description("Preview stacks offline (the Pulumi program under the mock engine), or read a pulumi preview --json, and check them with the policy pack and the cost estimate.")
         .option("--json <file>", "write the plan as `pulumi preview --json` (- for stdout; with several stacks one file per stack: FILE.<stack>.json, or put {stack} in FILE)")
         .option("--no-policies", "skip the policy pack (faster; never for a CI gate)")
+        .option("--unknowns", "leave outputs of resources created in this run unknown, as a first real `pulumi preview` does")
         .option("--policy-config <file>", "policy-pack config for every stack (default: each stack's generated policies/config/<stack>.json)")
         .option("--region <name>", "AWS region of resources whose provider and config name none (a preview written where the region came from the environment)")
         .option("--sarif <file>", "write policy results as SARIF 2.1.0 for GitHub code scanning (- for stdout)")
@@ -142,6 +144,7 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         const { checks, failures, info } = await checkStacks({
             source: project ? { project, stacks, base: opts.base } : { previewFile: opts.previewJson! },
             policies: opts.policies,
+            unknowns: opts.unknowns,
             policyConfigFile: opts.policyConfig,
             usageFile: opts.usage ? readUsageFile(opts.usage) : undefined,
             region: opts.region,

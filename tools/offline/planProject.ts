@@ -15,8 +15,13 @@ export interface PlannedStack extends StackRun {
     stackConfig: StackConfig;
 }
 
+export interface PlanOptions {
+    /** Leave outputs of resources created in this run unknown, as a first real `pulumi preview` does (see engine.ts). */
+    unknowns?: boolean;
+}
+
 /** Plans a stack; a bad stack config throws the program's ConfigError before anything runs. */
-export async function planStack(project: ProjectInfo, stack: string): Promise<PlannedStack> {
+export async function planStack(project: ProjectInfo, stack: string, opts: PlanOptions = {}): Promise<PlannedStack> {
     const file = readStackConfig(project, stack);
     const stackConfig = parseStackConfig(file.config, file.secretKeys);
     const run = await runStack({
@@ -27,10 +32,12 @@ export async function planStack(project: ProjectInfo, stack: string): Promise<Pl
         config: file.config,
         secretKeys: file.secretKeys,
         program: deploy,
+        unknowns: opts.unknowns,
     });
     run.preview.tieredInfra = {
         stack,
         offline: true,
+        ...(opts.unknowns ? { unknowns: true } : {}),
         placeholderSecrets: file.placeholderPaths,
         outputs: run.outputs,
     };

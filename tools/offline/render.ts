@@ -4,6 +4,7 @@
  * type. Colour only where the caller asks for it (terminals, unless NO_COLOR).
  */
 import { OPS, ReadPreview, ResourceChange, SUMMARY_ORDER } from "../../core/plan/reader";
+import { UNKNOWN_MARKER } from "../../core/plan/previewJson";
 
 export interface Colors {
     green(s: string): string;
@@ -103,10 +104,11 @@ export function countByType(read: ReadPreview): Array<[string, number]> {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** Stack outputs as the CLI prints them; secrets stay `[secret]`. */
+/** Stack outputs as the CLI prints them; secrets stay `[secret]`, values known only at apply read `output<string>`. */
 export function renderOutputs(outputs: Record<string, unknown> | undefined): string[] {
     const entries = Object.entries(outputs ?? {});
     if (!entries.length) return [];
     const width = Math.max(...entries.map(([k]) => k.length));
-    return ["Outputs:", ...entries.map(([k, v]) => `    ${k.padEnd(width)}: ${typeof v === "string" ? JSON.stringify(v) : JSON.stringify(v)}`)];
+    const show = (v: unknown) => JSON.stringify(v, (_k, x) => (x === UNKNOWN_MARKER ? "output<string>" : x)).replace(/"output<string>"/g, "output<string>");
+    return ["Outputs:", ...entries.map(([k, v]) => `    ${k.padEnd(width)}: ${show(v)}`)];
 }

@@ -38,6 +38,8 @@ export interface CheckOptions {
     pack?: { process: PolicyPackProcess; info: AnalyzerInfo };
     /** Run the policy pack (default true). */
     policies?: boolean;
+    /** Offline plans leave outputs of resources created in the run unknown, as a first real preview does. */
+    unknowns?: boolean;
     /** One policy config for every stack, instead of each stack's generated `policies/config/<stack>.json`. */
     policyConfigFile?: string;
     usageFile?: UsageFile;
@@ -130,7 +132,7 @@ function stackFileOf(project: ProjectInfo | undefined, stack: string): string | 
     return fs.existsSync(file) ? file : undefined;
 }
 
-async function previewOf(project: ProjectInfo | undefined, target: Target, region?: string): Promise<Base> {
+async function previewOf(project: ProjectInfo | undefined, target: Target, region?: string, unknowns?: boolean): Promise<Base> {
     if ("file" in target || "preview" in target) {
         const doc = "file" in target ? readJson(target.file) : target.preview;
         const read = readPreview(doc, "file" in target ? target.file : "preview", region);
@@ -140,7 +142,7 @@ async function previewOf(project: ProjectInfo | undefined, target: Target, regio
     // Loaded on first use: it pulls in the program and the provider SDKs (~1 s), and the policy
     // pack should already be starting in its own process by then.
     const { planStack } = require("../offline/planProject") as typeof import("../offline/planProject");
-    const run: PlannedStack = await planStack(project!, target.stack);
+    const run: PlannedStack = await planStack(project!, target.stack, { unknowns });
     const baseStack = target.base?.();
     const preview = baseStack ? diffPlans(baseStack.preview, run.preview) : run.preview;
     return {
@@ -236,7 +238,7 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
             let base: Base;
             let costInputs: CostInputs;
             try {
-                base = await previewOf(project, target, opts.region);
+                base = await previewOf(project, target, opts.region, opts.unknowns);
                 costInputs = base.stackConfig ? costInputsFor(base.stack, base.stackConfig, opts.usageFile) : foreignCostInputs(base.stack, base.read, opts.region, opts.usageFile);
             } catch (e) {
                 if (!isInputError(e)) throw e;

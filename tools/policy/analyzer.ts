@@ -221,6 +221,14 @@ export class PolicyPackProcess {
             const r = describe(new analyzerPb.AnalyzerResource(), s);
             if (s.parent) r.setParent(s.parent);
             r.setDependenciesList(s.dependencies ?? []);
+            // As the engine does: the URNs each input depends on, so stack policies can link
+            // resources whose references (a bucket id, a workload's name) are unknown at preview.
+            const deps = r.getPropertydependenciesMap();
+            for (const [key, urns] of Object.entries(s.propertyDependencies ?? {})) {
+                const pd = new analyzerPb.AnalyzerPropertyDependencies();
+                pd.setUrnsList(urns);
+                deps.set(key, pd);
+            }
             return r;
         }));
         return this.diagnostics(await this.call("analyzeStack", req), "");

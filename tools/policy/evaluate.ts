@@ -6,6 +6,7 @@
 import { ResourceState } from "../../core/plan/previewJson";
 import { urnName, urnType } from "../../core/plan/urn";
 import { decodeWaived, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY } from "../../core/policy/waived";
+import { decodeUndecided, UNDECIDED_REPORT_POLICY, UNDECIDED_STACK_REPORT_POLICY, undecidedMessage } from "../../core/policy/undecided";
 import { AnalyzerInfo, Diagnostic, PolicyInfo, PolicyPackConfig, PolicyPackProcess } from "./analyzer";
 import { RepoLocation } from "./locations";
 import { STACK_FILE_POLICY } from "./stackFileScan";
@@ -59,11 +60,13 @@ export const TOOL_RULES: PolicyInfo[] = [
 
 export function toFinding(d: Diagnostic, locate: (urn: string | undefined) => RepoLocation): Finding {
     const waived = d.policyName === WAIVED_REPORT_POLICY || d.policyName === WAIVED_STACK_REPORT_POLICY ? decodeWaived(d.message) : undefined;
+    // A "decided at apply" note is filed under the policy that could not decide (always advisory).
+    const undecided = d.policyName === UNDECIDED_REPORT_POLICY || d.policyName === UNDECIDED_STACK_REPORT_POLICY ? decodeUndecided(d.message) : undefined;
     return {
-        policy: waived?.policy ?? d.policyName,
+        policy: waived?.policy ?? undecided?.policy ?? d.policyName,
         level: d.level,
         severity: d.severity,
-        message: waived ? `waived until ${waived.expires} (${waived.from}: ${waived.reason}): ${waived.message}` : d.message,
+        message: waived ? `waived until ${waived.expires} (${waived.from}: ${waived.reason}): ${waived.message}` : undecided ? undecidedMessage(undecided.paths) : d.message,
         urn: d.urn,
         resourceName: d.urn ? urnName(d.urn) : "(stack)",
         resourceType: d.urn ? urnType(d.urn) : "",

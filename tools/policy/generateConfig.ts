@@ -3,6 +3,9 @@
  * from the tier table and the stack files so that no threshold, allowlist or budget is copied by
  * hand. `npm run policy-config` writes them; a test fails when a committed file is out of date.
  *
+ * The pack's defaults are the seeds' production figures (core/policy/defaults.ts), so a stack run
+ * with no config at all gets production rules; a generated file holds only what differs from them.
+ *
  * Where each value comes from:
  * - data-protection floors (backup and snapshot days, log and key retention): the stack's tier row
  *   as the table defines it, before the stack's own `sizing` overrides, so a stack cannot lower a
@@ -18,22 +21,17 @@
  *   the tier's usage profile, fixed charges such as a managed vector DB fee): the stack file.
  */
 import { CostInputs } from "../../core/cost/estimator";
+import { AVAILABILITY_FLOORS, BACKUP_FLOORS, LOG_RETENTION, SECRET_FLOORS } from "../../core/policy/defaults";
 import { StackConfig } from "../../infra/config";
 import { selfHostedServices, sizedPreset } from "../../infra/system";
 import { TIERS } from "../../infra/tiers";
 import { PolicyPackConfig } from "./analyzer";
 
-/** Log retention bounds, days: seed 001 keeps logs 30 days; 400 (13 months) covers a yearly audit. */
-const LOG_RETENTION = { minDays: 30, maxDays: 400 };
-/** KMS keys and secrets wait the longest AWS allows (30 days) before deletion in production. */
-const DELETION_WINDOW_DAYS = 30;
-/** Deployments run at least two replicas, so one pod down never takes a service down, unless the stack declares fewer. */
-const MIN_DEPLOYMENT_REPLICAS = 2;
-
 const CORS_POLICIES = [
     "aws-s3-cors-restrict-origins",
     "aws-cloudfront-response-headers-restrict-cors",
     "aws-apigatewayv2-api-restrict-cors",
+    "aws-apigateway-restrict-cors-headers",
     "aws-lambda-function-url-restrict-cors",
     "kubernetes-ingress-restrict-cors",
     "app-env-restrict-cors-origin",
@@ -41,6 +39,7 @@ const CORS_POLICIES = [
 
 const PRODUCTION_POLICIES = [
     "aws-rds-instance-require-final-snapshot-and-deletion-protection",
+    "aws-rds-cluster-require-final-snapshot-and-deletion-protection",
     "kubernetes-storageclass-retain-volumes",
     "aws-rds-instance-require-multi-az",
     "aws-elasticache-require-failover",
@@ -48,25 +47,52 @@ const PRODUCTION_POLICIES = [
     "kubernetes-workload-require-pdb",
 ];
 
-/** The policy config of one stack. Keys are in a stable order, so regenerating is a no-op diff. */
+/**
+ * The pack's defaults for the properties this generator sets (core/policy/defaults.ts, the seeds'
+ * production figures): a generated file holds only what differs from them, so each per-stack file
+ * reads as the list of ways that stack relaxes or tightens production. test/policies checks these
+ * are the defaults the pack's policies declare.
+ */
+export const PACK_DEFAULTS: Record<string, Record<string, unknown>> = {
+    "aws-rds-instance-configure-backup-retention": { minDays: BACKUP_FLOORS.databaseDays },
+    "aws-rds-cluster-configure-backup-retention": { minDays: BACKUP_FLOORS.databaseDays },
+    "aws-cloudwatch-log-group-configure-retention": { minDays: LOG_RETENTION.minDays, maxDays: LOG_RETENTION.maxDays },
+    "aws-elasticache-configure-snapshot-retention": { minDays: BACKUP_FLOORS.cacheSnapshotDays },
+    "aws-kms-key-configure-deletion-window-and-rotation": { minDeletionWindowDays: SECRET_FLOORS.deletionWindowDays },
+    "aws-secretsmanager-secret-require-kms-and-recovery-window": { minRecoveryWindowDays: SECRET_FLOORS.recoveryWindowDays },
+    "kubernetes-workload-require-min-replicas": { production: true, minReplicas: AVAILABILITY_FLOORS.deploymentReplicas, minStatefulSetReplicas: AVAILABILITY_FLOORS.statefulSetReplicas },
+    "aws-elasticache-require-failover": { production: true, minNodes: AVAILABILITY_FLOORS.cacheNodes },
+    ...Object.fromEntries(PRODUCTION_POLICIES.filter((p) => !["kubernetes-workload-require-min-replicas", "aws-elasticache-require-failover"].includes(p)).map((p) => [p, { production: true }])),
+    ...Object.fromEntries(CORS_POLICIES.map((p) => [p, { allowedOrigins: [], allowLocalhost: false }])),
+    // maxMonthlyUsd has no default on purpose: a stack without a budget fails the gate, so every file states it.
+    "stack-budget-enforce-monthly-limit": { region: "us-east-1", fixedCharges: [] },
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The policy config of one stack: only what differs from the pack's defaults. Keys are in a stable order, so regenerating is a no-op diff. */
 export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackConfig {
     const tier = TIERS[cfg.tier];
     const local = cfg.platform === "local";
     const production = !local && cfg.environment === "production";
     const out: Record<string, Record<string, unknown>> = {};
-    const set = (policy: string, props: Record<string, unknown>) => (out[policy] = { ...(out[policy] ?? {}), ...props });
+    const set = (policy: string, props: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(props)) {
+            if (same(v, PACK_DEFAULTS[policy]?.[k])) continue;
+            out[policy] = { ...(out[policy] ?? {}), [k]: v };
+        }
+    };
 
+    // Data-protection floors: the tier row as the table defines it (a stack's sizing cannot lower them).
     set("aws-rds-instance-configure-backup-retention", { minDays: tier.database.backupRetentionDays });
-    set("aws-cloudwatch-log-group-configure-retention", { ...LOG_RETENTION });
+    set("aws-rds-cluster-configure-backup-retention", { minDays: tier.database.backupRetentionDays });
     set("aws-elasticache-configure-snapshot-retention", { minDays: tier.cache.snapshotRetentionDays });
-    set("aws-kms-key-configure-deletion-window-and-rotation", { minDeletionWindowDays: DELETION_WINDOW_DAYS });
-    set("aws-secretsmanager-secret-require-kms-and-recovery-window", { minRecoveryWindowDays: DELETION_WINDOW_DAYS });
     for (const p of PRODUCTION_POLICIES) set(p, { production });
     if (production) {
         const stateful = selfHostedServices(cfg).map((s) => sizedPreset(cfg, s).replicas);
         set("kubernetes-workload-require-min-replicas", {
-            minReplicas: Math.min(MIN_DEPLOYMENT_REPLICAS, cfg.sizing.app.minReplicas),
-            minStatefulSetReplicas: stateful.length ? Math.min(...stateful) : 1,
+            minReplicas: Math.min(AVAILABILITY_FLOORS.deploymentReplicas, cfg.sizing.app.minReplicas),
+            minStatefulSetReplicas: stateful.length ? Math.min(...stateful) : AVAILABILITY_FLOORS.statefulSetReplicas,
         });
         set("aws-elasticache-require-failover", { minNodes: cfg.sizing.cache.nodes });
     }

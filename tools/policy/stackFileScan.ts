@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import YAML from "yaml";
-import { isSecretLikeName, isSecretLikeValue } from "../../core/secrets";
+import { literalSecretReason } from "../../core/secrets";
 
 export const STACK_FILE_POLICY = "stack-config-disallow-plaintext-secrets";
 
@@ -31,8 +31,10 @@ function walk(value: unknown, path: string, lastKey: string, out: Array<{ path: 
     if (typeof value !== "string" || value === "") return;
     // An UPPER_SNAKE identifier names a secret (e.g. in generatedSecrets); it is not one.
     if (/^[A-Z][A-Z0-9_]*$/.test(value)) return;
-    if (isSecretLikeValue(value)) out.push({ path, message: "holds a value that looks like a credential in plain text" });
-    else if (isSecretLikeName(lastKey.replace(/^.*:/, ""))) out.push({ path, message: `is a secret-looking key with a plain-text value; set it with \`pulumi config set --secret\`` });
+    // The same judgement as the pack's (core/secrets.ts): credential formats, the name heuristic, file-shaped values.
+    const reason = literalSecretReason(lastKey.replace(/^.*:/, ""), value);
+    if (!reason) return;
+    out.push({ path, message: / holds a value that looks like a credential/.test(reason) ? "holds a value that looks like a credential in plain text" : `is a secret-looking key with a plain-text value (${reason}); set it with \`pulumi config set --secret\`` });
 }
 
 export function scanStackConfig(file: string, doc: unknown): StackFileFinding[] {

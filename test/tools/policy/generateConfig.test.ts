@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { generatedPolicyConfigs, main } from "../../../tools/cli/policyConfig";
+import { PACK_DEFAULTS } from "../../../tools/policy/generateConfig";
 import { PROJECT_DIR } from "../../harness";
 
 function capture() {
@@ -20,6 +21,8 @@ function fixtureProject(stacks: Record<string, string>): string {
 }
 
 const generated = (dir: string, stack: string) => JSON.parse([...generatedPolicyConfigs(dir, [stack], "/out")].find(([f]) => f === `/out/${stack}.json`)![1]);
+/** What the pack enforces for a stack: its generated value, else the pack's default (files hold only departures from it). */
+const effective = (cfg: Record<string, any>, policy: string, prop: string) => cfg[policy]?.[prop] ?? PACK_DEFAULTS[policy][prop];
 
 describe("generated policy config (npm run policy-config)", () => {
     it("matches every committed policies/config/<stack>.json (run `npm run policy-config` after changing a stack or a tier)", async () => {
@@ -45,8 +48,9 @@ describe("generated policy config (npm run policy-config)", () => {
             lowered: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    database: { backupRetentionDays: 7 }\n    cache: { snapshotRetentionDays: 1 }\n",
         });
         const cfg = generated(dir, "lowered");
-        assert.equal(cfg["aws-rds-instance-configure-backup-retention"].minDays, 30);
-        assert.equal(cfg["aws-elasticache-configure-snapshot-retention"].minDays, 7);
+        assert.equal(effective(cfg, "aws-rds-instance-configure-backup-retention", "minDays"), 30);
+        assert.equal(effective(cfg, "aws-elasticache-configure-snapshot-retention", "minDays"), 7);
+        assert.equal(cfg["aws-rds-instance-configure-backup-retention"], undefined, "the production default needs no entry");
     });
 
     it("holds a stack to its tier's recovery objectives: it may move its DR region or tighten its RPO, not drop the copies", () => {
@@ -79,7 +83,7 @@ describe("generated policy config (npm run policy-config)", () => {
         });
         const api = generated(dir, "api");
         assert.equal(api["kubernetes-workload-require-min-replicas"].minReplicas, 1);
-        assert.deepEqual(api["app-env-restrict-cors-origin"], { allowedOrigins: ["https://a.example.org", "https://b.example.org"], allowLocalhost: false });
+        assert.deepEqual(api["app-env-restrict-cors-origin"], { allowedOrigins: ["https://a.example.org", "https://b.example.org"] });
         assert.deepEqual([api["stack-budget-enforce-monthly-limit"].maxMonthlyUsd, api["stack-budget-enforce-monthly-limit"].region], [950, "eu-west-1"]);
         assert.equal(api["stack-budget-enforce-monthly-limit"].usage.users, 500, "the small tier's usage profile");
         assert.equal(generated(dir, "dev")["aws-rds-instance-require-multi-az"].production, false);
