@@ -177,11 +177,19 @@ function namedSecret(name: string, value: string): string | undefined {
 }
 
 /**
+ * What a Pulumi secret written where literals go becomes. A saved `pulumi preview --json` masks
+ * secret values as `[secret]`; in an env value, a ConfigMap or user data that value is stored and
+ * shown in plain text (the pod spec, `kubectl describe`, the console), whatever the key is called.
+ */
+export const SECRET_AS_LITERAL = "a Pulumi secret written as a literal value (stored and shown in plain text)";
+
+/**
  * Why `value`, found under `name`, is a literal secret (a readable reason), or undefined.
- * Non-strings, empty strings, Pulumi's secret marker and unknowns never are.
+ * Non-strings, empty strings and unknowns never are; Pulumi's secret marker always is.
  */
 export function literalSecretReason(name: string, value: unknown): string | undefined {
-    if (typeof value !== "string" || value === "" || value === SECRET_MARKER || isUnknown(value)) return undefined;
+    if (value === SECRET_MARKER) return `${name} is ${SECRET_AS_LITERAL}`;
+    if (typeof value !== "string" || value === "" || isUnknown(value)) return undefined;
     const fileShaped = isFileShaped(value, name);
     const format = credentialFormat(value, /^\s*\{/.test(value));
     if (format) return `${name} holds a value that looks like a credential (${format.format})`;
@@ -209,7 +217,8 @@ const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, "$2");
  * `NAME=value` assignment or a `--flag value` whose name names a secret and whose value is a literal.
  */
 export function textSecretReason(text: string): string | undefined {
-    if (text === "" || isUnknown(text) || text === SECRET_MARKER) return undefined;
+    if (text === SECRET_MARKER) return `is ${SECRET_AS_LITERAL}`;
+    if (text === "" || isUnknown(text)) return undefined;
     const format = credentialFormat(text);
     if (format) return `holds a value that looks like a credential (${format.format})`;
     for (const pair of fileShapedPairs(text)) {

@@ -146,17 +146,19 @@ function valueSecrets(v: unknown, path: string, key: string, out: Finding[], lea
 export const helmValues: ResourcePolicyDefinition = {
     kind: "resource",
     name: "kubernetes-helm-release-disallow-literal-secret-values",
-    description: "Helm releases and charts take no credential as a literal value (values, repositoryOpts.password); charts read secrets from existing Secrets.",
+    description: "Helm releases and charts take no credential as a literal value in their values; charts read secrets from existing Secrets.",
     severity: "critical",
     enforcementLevel: "mandatory",
     concern: "secrets",
     source: "Checkov CKV_SECRET_* on values.yaml; KICS 'Passwords And Secrets'; " + SEED_HYGIENE,
-    remediation: "Create the Secret separately (or with the External Secrets Operator) and point the chart at it (e.g. auth.existingSecret); pass repository credentials as Pulumi secrets from config.",
+    remediation: "Create the Secret separately (or with the External Secrets Operator) and point the chart at it (e.g. auth.existingSecret).",
     resourceTypes: ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"],
     check(r) {
         const out: Finding[] = [];
         valueSecrets(r.props.values, "values", "values", out);
-        valueSecrets(r.props.repositoryOpts, "repositoryOpts", "repositoryOpts", out);
+        // Not repositoryOpts: its password is the provider's credential to pull the chart and never
+        // reaches the cluster, and the engine hands a policy a Pulumi secret unwrapped, so a
+        // password from secret config would look exactly like one typed into the code.
         return out;
     },
 };

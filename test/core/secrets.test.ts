@@ -84,6 +84,12 @@ describe("literal secret recognition (core/secrets)", () => {
         for (const v of ["hunter2", "Fak3Passw0rd", "changeme"]) assert.ok(!isReferenceValue(v), v);
     });
 
+    it("treats Pulumi's [secret] mask where a literal goes as a secret in plain text, whatever the name", () => {
+        assert.equal(literalSecretReason("LOG_FORMAT", "[secret]"), "LOG_FORMAT is a Pulumi secret written as a literal value (stored and shown in plain text)");
+        assert.match(textSecretReason("[secret]")!, /Pulumi secret written as a literal/);
+        assert.equal(literalSecretReason("LOG_FORMAT", "json"), undefined);
+    });
+
     it("reads file-shaped values as key/value pairs (JSON flattened, .properties, .env, .ini, YAML lines, redis.conf)", () => {
         assert.deepEqual(fileShapedPairs("{\"db\":{\"password\":\"x\"}}"), [{ name: "db.password", value: "x" }]);
         assert.deepEqual(fileShapedPairs("# c\nexport A=1\nb: 'two'\nrequirepass s3\n"), [{ name: "A", value: "1" }, { name: "b", value: "two" }, { name: "password", value: "s3" }]);

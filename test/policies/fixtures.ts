@@ -564,11 +564,4 @@ export const SURFACE_CASES: Array<{ surface: string; policy: string; fail: Resou
         pass: [...efsSet(), state("aws:backup/selection:Selection", { planId: "p", iamRoleArn: "arn:aws:iam::123456789012:role/backup", name: "efs", resources: ["arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/*"] })],
         expect: "file system shared has no backup policy and no backup selection",
     },
-    {
-        surface: "Helm repository password",
-        policy: "kubernetes-helm-release-disallow-literal-secret-values",
-        fail: [state("kubernetes:helm.sh/v3:Release", { chart: "app", repositoryOpts: { repo: "https://charts.example.com", username: "ci", password: "Fak3Passw0rd" } })],
-        pass: [state("kubernetes:helm.sh/v3:Release", { chart: "app", repositoryOpts: { repo: "https://charts.example.com", username: "ci", password: "[secret]" } })],
-        expect: "repositoryOpts.password: password is a secret-looking name with a literal value",
-    },
 ];

@@ -111,6 +111,16 @@ describe("the tools on pulumi preview --json files", function () {
         }
     });
 
+    it("plan fails a saved preview whose secret (masked [secret]) went into a literal env value and a ConfigMap", async () => {
+        const c = capture();
+        const code = await plan(["--preview-json", path.join(FIXTURES, "secret-literal.json"), "--usage", usage, "--no-tree"], c.out, c.err);
+        const text = c.lines.join("\n");
+        assert.equal(code, 1, text);
+        assert.match(text, /kubernetes-workload-disallow-literal-secret-env[^\n]*\n\s+api \(kubernetes:apps\/v1:Deployment\): container api: env DATABASE_URL is a Pulumi secret written as a literal value/);
+        assert.match(text, /kubernetes-configmap-disallow-secret-data[^\n]*\n\s+api \(kubernetes:core\/v1:ConfigMap\): data key settings\.json is a Pulumi secret written as a literal value/);
+        assert.doesNotMatch(text, /LOG_LEVEL/, "plain settings beside them are not findings");
+    });
+
     it("plan counts the change as the CLI does and prices it before and after", async () => {
         const c = capture();
         const code = await plan(["--preview-json", path.join(FIXTURES, "update-with-sames.json"), "--usage", usage, "--no-tree"], c.out, c.err);
