@@ -42,6 +42,8 @@ export interface StackSubject extends Subject {
     /** URNs each input depends on, by top-level property (`bucket` -> the bucket's URN): how to link resources whose references are unknown. */
     propertyDependencies: Record<string, string[]>;
     parent?: string;
+    /** The region of the resource's provider, as the engine describes the provider (unset when unknown or not AWS). */
+    providerRegion?: string;
 }
 
 export { isUnknown, UNKNOWN_MARKER };

@@ -19,6 +19,7 @@ import type { Policies, ReportViolation, ResourceValidationArgs, ResourceValidat
 import { Finding, isUndecided, PolicyDefinition, ResourcePolicyDefinition, StackFinding, StackPolicyDefinition, StackSubject, Subject, withDefaults } from "./definitions";
 import { encodeWaived, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY, WAIVER_POLICY } from "../core/policy/waived";
 import { encodeUndecided, UNDECIDED_REPORT_POLICY, UNDECIDED_STACK_REPORT_POLICY } from "../core/policy/undecided";
+import { knownString } from "../core/plan/previewJson";
 import { ConfigWaiver, resourceWaivers, todayUtc, WAIVERS_CONFIG, waiverProblem, waiversFor } from "./waivers";
 
 export { UNDECIDED_REPORT_POLICY, UNDECIDED_STACK_REPORT_POLICY, WAIVED_REPORT_POLICY, WAIVED_STACK_REPORT_POLICY, WAIVER_POLICY };
@@ -141,6 +142,12 @@ function skipWhen<F extends object>(fn: F, idle: () => boolean): F {
     return fn;
 }
 
+/** The region of a resource's AWS provider, when the engine describes one with a known region. */
+function providerRegionOf(r: StackValidationArgs["resources"][number]): { providerRegion?: string } {
+    const region = r.provider?.type.startsWith("pulumi:providers:aws") ? knownString(plainProps(r.provider.props).region) : undefined;
+    return region ? { providerRegion: region } : {};
+}
+
 /** The stack's resources as stack policies see them: plain props, dependencies and parent as URNs. */
 function stackSubjects(args: StackValidationArgs): StackSubject[] {
     return args.resources.map((r) => {
@@ -154,6 +161,7 @@ function stackSubjects(args: StackValidationArgs): StackSubject[] {
             dependencies: (r.dependencies ?? []).map((d) => d.urn),
             propertyDependencies,
             parent: r.parent?.urn,
+            ...providerRegionOf(r),
         };
     });
 }

@@ -61,7 +61,8 @@ export const budget: StackPolicyDefinition<BudgetConfig> = {
         const cost = estimate(
             // Stack policies do not see the `custom` flag: this project's components (`tiered-infra:*`) are
             // groupings, not billed resources.
-            resources.filter((r) => !r.type.startsWith("tiered-infra:")).map((r) => ({ urn: r.urn, type: r.type, inputs: r.props, dependencies: r.dependencies })),
+            // Each resource at its own provider's region (a DR provider's resources at DR prices).
+            resources.filter((r) => !r.type.startsWith("tiered-infra:")).map((r) => ({ urn: r.urn, type: r.type, inputs: r.props, dependencies: r.dependencies, ...(r.providerRegion ? { region: r.providerRegion } : {}) })),
             // A figure the config does not give stays unknown (NaN): its item is unpriced, never $0.
             { stack: "policy", region: c.region, usage: c.usage && { ...NO_USAGE, ...c.usage }, fixedCharges: c.fixedCharges },
         );

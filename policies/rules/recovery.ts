@@ -89,8 +89,8 @@ class Stack {
 
 const props = (r: StackSubject | undefined): Record<string, any> => (r && r.props && typeof r.props === "object" ? r.props : {});
 const list = (v: unknown): any[] => (Array.isArray(v) ? v : []);
-/** The region a resource declares (pulumi-aws 7 `region`), or undefined for the provider's. */
-const regionOf = (r: StackSubject | undefined) => knownString(props(r).region);
+/** The region a resource declares (pulumi-aws 7 `region`), else its provider's, or undefined (the stack's). */
+const regionOf = (r: StackSubject | undefined) => knownString(props(r).region) ?? r?.providerRegion;
 const roleOf = (r: StackSubject | undefined) => knownString(props(r).tags?.[BUCKET_ROLE_TAG]);
 /** Known identifiers of a resource that other resources may name it by. */
 const namesOf = (r: StackSubject) => new Set([props(r).bucket, props(r).id, props(r).arn, props(r).name, props(r).identifier].map(knownString).filter((x): x is string => x !== undefined));

@@ -48,6 +48,15 @@ describe("budget gate: fails closed", function () {
         assert.deepEqual(messages, ["cannot price the stack: region af-south-1 has no prices in the catalog (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced"]);
     });
 
+    it("prices each resource at its own provider's region, as the engine describes the provider", async () => {
+        const provider = state("pulumi:providers:aws", { region: "af-south-1" }, { urn: "urn:pulumi:test::tiered-infra::pulumi:providers:aws::dr", custom: true });
+        const inDr = db({});
+        inDr.provider = `${provider.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
+        assert.deepEqual(await run([provider, inDr], { maxMonthlyUsd: 5000, usage }), [
+            "cannot price the stack: region af-south-1 has no prices in the catalog (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced",
+        ]);
+    });
+
     it("cannot price usage-based items without a usage figure", async () => {
         const messages = await run([db()], { maxMonthlyUsd: 5000 });
         assert.equal(messages.length, 1);

@@ -11,7 +11,8 @@ import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import * as readline from "readline";
 import { ResourceState } from "../../core/plan/previewJson";
-import { urnName } from "../../core/plan/urn";
+import { providerUrnOf } from "../../core/plan/reader";
+import { urnName, urnType } from "../../core/plan/urn";
 import { EnforcementLevel, PROTO_ENFORCEMENT_LEVELS, PROTO_SEVERITIES, Severity } from "../../core/policy/levels";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -82,16 +83,41 @@ function options(state: ResourceState): unknown {
     return o;
 }
 
+/** A state as the pack is sent it: with the region the plan reader resolved for its provider. */
+export type AnalyzedState = ResourceState & { region?: string };
+
+/**
+ * The resource's provider as the engine describes it to an analyzer (type, URN, name and the
+ * provider's inputs, e.g. its region). A default provider the preview has no step for is described
+ * by the region the reader resolved for it (the stack's `aws:region`), as the engine would.
+ */
+function providerOf(state: AnalyzedState, providers: ReadonlyMap<string, ResourceState>): unknown {
+    const urn = providerUrnOf(state.provider);
+    if (!urn) return undefined;
+    const known = providers.get(urn);
+    const inputs = known?.inputs ?? (state.region ? { region: state.region } : {});
+    const p = new analyzerPb.AnalyzerProviderResource();
+    p.setType(urnType(urn));
+    p.setUrn(urn);
+    p.setName(urnName(urn));
+    p.setProperties(Struct.fromJavaScript(plain(inputs) as any));
+    return p;
+}
+
 /** Sets what AnalyzeRequest and AnalyzerResource share (same field names in both messages). */
-function describe<T>(msg: T, state: ResourceState): T {
+function describe<T>(msg: T, state: AnalyzedState, providers: ReadonlyMap<string, ResourceState>): T {
     const m = msg as any;
     m.setType(state.type);
     m.setUrn(state.urn);
     m.setName(urnName(state.urn));
     m.setProperties(Struct.fromJavaScript(plain(state.inputs)));
     m.setOptions(options(state));
+    const provider = providerOf(state, providers);
+    if (provider) m.setProvider(provider);
     return msg;
 }
+
+const providerStates = (states: ResourceState[]) => new Map(states.filter((s) => s.type.startsWith("pulumi:providers:")).map((s) => [s.urn, s]));
 
 export class PolicyPackProcess {
     private constructor(private readonly child: ChildProcess, private readonly client: any, private readonly stderr: string[]) {}
@@ -210,15 +236,15 @@ export class PolicyPackProcess {
     }
 
     /** Analyze: one resource's inputs, as the engine sends them before it creates the resource. */
-    async analyze(state: ResourceState): Promise<Diagnostic[]> {
-        return this.diagnostics(await this.call("analyze", describe(new analyzerPb.AnalyzeRequest(), state)), state.urn);
+    async analyze(state: AnalyzedState, providers: ReadonlyMap<string, ResourceState> = new Map()): Promise<Diagnostic[]> {
+        return this.diagnostics(await this.call("analyze", describe(new analyzerPb.AnalyzeRequest(), state, providers)), state.urn);
     }
 
     /** AnalyzeStack: every resource at once, for stack policies. */
-    async analyzeStack(states: ResourceState[]): Promise<Diagnostic[]> {
+    async analyzeStack(states: AnalyzedState[], providers = providerStates(states)): Promise<Diagnostic[]> {
         const req = new analyzerPb.AnalyzeStackRequest();
         req.setResourcesList(states.map((s) => {
-            const r = describe(new analyzerPb.AnalyzerResource(), s);
+            const r = describe(new analyzerPb.AnalyzerResource(), s, providers);
             if (s.parent) r.setParent(s.parent);
             r.setDependenciesList(s.dependencies ?? []);
             // As the engine does: the URNs each input depends on, so stack policies can link
@@ -235,17 +261,18 @@ export class PolicyPackProcess {
     }
 
     /** Analyzes every resource (with at most `concurrency` calls in flight), then the stack. */
-    async analyzeAll(states: ResourceState[], concurrency = 32): Promise<Diagnostic[]> {
+    async analyzeAll(states: AnalyzedState[], concurrency = 32): Promise<Diagnostic[]> {
+        const providers = providerStates(states);
         const results: Diagnostic[][] = new Array(states.length);
         let next = 0;
         const worker = async () => {
             while (next < states.length) {
                 const i = next++;
-                results[i] = await this.analyze(states[i]);
+                results[i] = await this.analyze(states[i], providers);
             }
         };
         await Promise.all([...Array(Math.min(concurrency, states.length || 1))].map(worker));
-        return [...results.flat(), ...(await this.analyzeStack(states))];
+        return [...results.flat(), ...(await this.analyzeStack(states, providers))];
     }
 
     async stop(): Promise<void> {
