@@ -18,4 +18,8 @@ export const COMPONENT_TYPES = {
     appSecrets: "tiered-infra:security:AppSecrets",
     edgeWaf: "tiered-infra:edge:EdgeWaf",
     cdn: "tiered-infra:edge:Cdn",
+    alertTopics: "tiered-infra:observability:AlertTopics",
+    observability: "tiered-infra:observability:Observability",
+    managedPrometheus: "tiered-infra:observability:ManagedPrometheus",
+    traceCollector: "tiered-infra:observability:TraceCollector",
 } as const;

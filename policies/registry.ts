@@ -4,6 +4,7 @@ import { COST_POLICIES } from "./rules/budget";
 import { CORS_POLICIES } from "./rules/cors";
 import { ENCRYPTION_POLICIES } from "./rules/encryption";
 import { EXPOSURE_POLICIES } from "./rules/exposure";
+import { MONITORING_POLICIES } from "./rules/monitoring";
 import { RESILIENCE_POLICIES } from "./rules/resilience";
 import { RETENTION_POLICIES } from "./rules/retention";
 import { SECRET_POLICIES } from "./rules/secrets";
@@ -20,4 +21,5 @@ export const ALL_POLICIES: readonly PolicyDefinition[] = [
     ...RESILIENCE_POLICIES,
     ...WORKLOAD_POLICIES,
     ...COST_POLICIES,
+    ...MONITORING_POLICIES,
 ];

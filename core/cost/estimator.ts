@@ -109,7 +109,9 @@ export const FREE_TYPES = new Set([
     "aws:ec2/internetGateway:InternetGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/flowLog:FlowLog", "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policy:Policy",
-    "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:kms/alias:Alias", "aws:eks/addon:Addon",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:kms/alias:Alias",
+    // Add-ons are free; the one that bills (Container Insights) has a reader below that prices its observations.
+    "aws:eks/addon:Addon",
     "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:autoscaling/attachment:Attachment",
     "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/user:User", "aws:elasticache/userGroup:UserGroup",
@@ -122,6 +124,10 @@ export const FREE_TYPES = new Set([
     "aws:acm/certificate:Certificate", "aws:acm/certificateValidation:CertificateValidation", "aws:route53/record:Record",
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "aws:backup/vault:Vault", "aws:backup/selection:Selection",
     "aws:secretsmanager/secretVersion:SecretVersion",
+    // Observability: access policies, rule and routing definitions are billed through what they configure
+    // (topic publishes, the workspace's query samples); an access entry costs nothing.
+    "aws:sns/topicPolicy:TopicPolicy", "aws:amp/ruleGroupNamespace:RuleGroupNamespace", "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+    "aws:eks/accessEntry:AccessEntry",
 ]);
 
 /** Whole families that run on, or are billed through, something priced elsewhere. */
@@ -148,6 +154,39 @@ function gibOf(quantity: unknown): number {
     const n = Number(m[1]);
     return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
 }
+
+/** Seconds in a month of 730 hours. */
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+const MINUTES_PER_MONTH = HOURS_PER_MONTH * 60;
+/** Prometheus stores 1-2 bytes per sample (Prometheus docs, "Storage: operational aspects"); 2 to be safe. */
+const BYTES_PER_SAMPLE = 2;
+/** AMP keeps samples 150 days unless configured otherwise (AMP user guide, quotas; from the research notes). */
+const AMP_RETENTION_MONTHS = 150 / 30;
+/** Metrics a CloudFront monitoring subscription adds: 401/403/404/502/503/504 rates, cache hit rate, origin latency (CloudFront developer guide). */
+const CLOUDFRONT_ADDITIONAL_METRICS = 8;
+/** Pods EKS runs per node (VPC CNI, kube-proxy, EBS CSI node, CloudWatch agent, Fluent Bit) and per cluster (CoreDNS x2, EBS CSI controller x2, CloudWatch operator). */
+const DAEMON_PODS_PER_NODE = 5;
+const CLUSTER_ADDON_PODS = 5;
+
+/** Scrape interval of a managed scraper, from its Prometheus configuration (default 60 s when unreadable). */
+function scrapeIntervalSeconds(r: PlannedResource): number {
+    const m = /scrape_interval:\s*"?(\d+)s/.exec(String(r.inputs.scrapeConfiguration ?? ""));
+    return m ? Number(m[1]) : 60;
+}
+
+/** Samples a month the stack's scrapers send, spread over its scrapers. */
+function prometheusSamples(ctx: ReaderContext, r: PlannedResource): number | null {
+    if (!ctx.usage) return null;
+    return (ctx.usage.prometheusActiveSeries / ctx.countOf("aws:amp/scraper:Scraper")) * (SECONDS_PER_MONTH / scrapeIntervalSeconds(r));
+}
+
+/** Notifications each alert topic publishes a month. */
+function notificationsPerTopic(ctx: ReaderContext): number | null {
+    return ctx.usage ? ctx.usage.alertNotifications / ctx.countOf("aws:sns/topic:Topic") : null;
+}
+
+/** Log groups the Container Insights add-on writes; only `application` bills ingestion here (see the log-group reader). */
+const CONTAINER_INSIGHTS_LOGS = /^\/aws\/containerinsights\/[^/]+\/(application|dataplane|host|performance)$/;
 
 const READERS: Record<string, Reader> = {
     "aws:eks/cluster:Cluster": (r, ctx) => {
@@ -236,7 +275,11 @@ const READERS: Record<string, Reader> = {
     ],
     "aws:kms/key:Key": () => [{ name: "Customer managed key", priceKey: "kms.key", quantity: 1 }],
     "aws:cloudwatch/logGroup:LogGroup": (r, ctx) => {
-        const ingest = ctx.usage ? ctx.usage.logIngestGiB / ctx.countOf("aws:cloudwatch/logGroup:LogGroup") : null;
+        // Container Insights' groups: application logs are their own usage key; performance events are
+        // billed as observations (enhanced observability) and AL2023 nodes ship no host/dataplane logs by default.
+        const insights = CONTAINER_INSIGHTS_LOGS.exec(String(r.inputs.name ?? ""));
+        const platformGroups = ctx.countOf("aws:cloudwatch/logGroup:LogGroup") - [...ctx.byUrn.values()].filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup" && CONTAINER_INSIGHTS_LOGS.test(String(x.inputs.name ?? ""))).length;
+        const ingest = !ctx.usage ? null : insights ? (insights[1] === "application" ? ctx.usage.containerLogIngestGiB : 0) : ctx.usage.logIngestGiB / Math.max(1, platformGroups);
         // Stored volume at steady state: a month's ingest kept for retention/30 months (compressed ~1:1 assumed).
         const retention = num(r.inputs.retentionInDays, 3653);
         return [
@@ -246,6 +289,78 @@ const READERS: Record<string, Reader> = {
     },
     "aws:backup/plan:Plan": (_r, ctx) => [
         { name: "Backup storage (EBS snapshots of the vector DB volumes)", priceKey: "backup.ebsSnapshot.storage", quantity: ctx.usage ? ctx.usage.vectorBackupGiB : null, usageBased: true },
+    ],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (r) => {
+        const queries: any[] = Array.isArray(r.inputs.metricQueries) ? r.inputs.metricQueries : [];
+        // An alarm bills each metric it reads; expressions are free. A period under 60 s is high resolution.
+        const metrics = queries.length > 0 ? queries.filter((q) => q?.metric).length : 1;
+        const periods = queries.length > 0 ? queries.map((q) => num(q?.metric?.period, 60)) : [num(r.inputs.period, 60)];
+        const high = periods.some((p) => p < 60);
+        return [{ name: `Alarm metrics (${high ? "high" : "standard"} resolution) x ${metrics}`, priceKey: high ? "cloudwatch.alarm.highResolution" : "cloudwatch.alarm.metric", quantity: metrics }];
+    },
+    "aws:cloudwatch/dashboard:Dashboard": () => [{ name: "Dashboard", priceKey: "cloudwatch.dashboard", quantity: 1 }],
+    "aws:sns/topic:Topic": (_r, ctx) => [
+        { name: "Notifications published", priceKey: "sns.publishes", quantity: notificationsPerTopic(ctx), usageBased: true, per: 1_000_000 },
+    ],
+    "aws:sns/topicSubscription:TopicSubscription": (r, ctx) => {
+        const protocol = String(r.inputs.protocol ?? "");
+        if (protocol === "email" || protocol === "email-json") return [{ name: "Email deliveries", priceKey: "sns.email", quantity: notificationsPerTopic(ctx), usageBased: true, per: 100_000 }];
+        if (protocol === "https" || protocol === "http") return [{ name: "HTTPS deliveries", priceKey: "sns.https", quantity: notificationsPerTopic(ctx), usageBased: true, per: 1_000_000 }];
+        return [{ name: `${protocol || "unknown"} deliveries`, priceKey: `sns.${protocol || "unknown"}`, quantity: notificationsPerTopic(ctx), usageBased: true }];
+    },
+    "aws:route53/healthCheck:HealthCheck": (r) => {
+        const type = String(r.inputs.type ?? "");
+        // Each optional feature bills on its own: HTTPS, string matching, fast interval, latency measurement.
+        const features = [type.startsWith("HTTPS"), type.endsWith("STR_MATCH"), num(r.inputs.requestInterval, 30) === 10, r.inputs.measureLatency === true].filter(Boolean).length;
+        return [
+            { name: "Health check", priceKey: "route53.healthCheck", quantity: 1 },
+            ...(features > 0 ? [{ name: `Optional features x ${features}`, priceKey: "route53.healthCheck.feature", quantity: features }] : []),
+        ];
+    },
+    "aws:cloudfront/monitoringSubscription:MonitoringSubscription": (r) =>
+        r.inputs.monitoringSubscription?.realtimeMetricsSubscriptionConfig?.realtimeMetricsSubscriptionStatus === "Disabled"
+            ? []
+            : [{ name: `Additional distribution metrics x ${CLOUDFRONT_ADDITIONAL_METRICS} (billed as custom metrics)`, priceKey: "cloudwatch.customMetric", quantity: CLOUDFRONT_ADDITIONAL_METRICS }],
+    "aws:eks/addon:Addon": (r, ctx) => {
+        if (r.inputs.addonName !== "amazon-cloudwatch-observability") return [];
+        const nodeGroups = [...ctx.byUrn.values()].filter((x) => x.type === "aws:eks/nodeGroup:NodeGroup");
+        const nodes = nodeGroups.reduce((n, g) => n + num(g.inputs.scalingConfig?.desiredSize, 0), 0);
+        const workloadPods = [...ctx.byUrn.values()]
+            .filter((x) => x.type === "kubernetes:apps/v1:Deployment" || x.type === "kubernetes:apps/v1:StatefulSet" || x.type === "kubernetes:helm.sh/v3:Release")
+            .reduce((n, x) => n + num(x.inputs.spec?.replicas, 1), 0);
+        const pods = workloadPods + CLUSTER_ADDON_PODS + DAEMON_PODS_PER_NODE * nodes;
+        const perMinute = ctx.usage ? nodes * ctx.usage.containerInsightsObservationsPerNode + pods * ctx.usage.containerInsightsObservationsPerPod : null;
+        return [{
+            name: `Container Insights observations (${nodes} nodes, ${pods} pods, each minute)`,
+            priceKey: "cloudwatch.containerInsights.observations",
+            quantity: perMinute === null ? null : perMinute * MINUTES_PER_MONTH,
+            usageBased: true,
+            per: 1_000_000,
+        }];
+    },
+    "aws:amp/scraper:Scraper": (r, ctx) => {
+        const samples = prometheusSamples(ctx, r);
+        return [
+            { name: "Managed collector", priceKey: "amp.collector.hour", quantity: 1, hourly: true },
+            { name: `Samples collected (every ${scrapeIntervalSeconds(r)} s)`, priceKey: "amp.collector.samples", quantity: samples, usageBased: true, per: 10_000_000 },
+            { name: "Samples ingested (first 2 billion tier)", priceKey: "amp.ingestion", quantity: samples, usageBased: true, per: 10_000_000 },
+        ];
+    },
+    "aws:amp/workspace:Workspace": (_r, ctx) => {
+        const scrapers = [...ctx.byUrn.values()].filter((x) => x.type === "aws:amp/scraper:Scraper");
+        const samples = ctx.usage ? scrapers.reduce((n, s) => n + (prometheusSamples(ctx, s) ?? 0), 0) / ctx.countOf("aws:amp/workspace:Workspace") : null;
+        return [
+            { name: "Sample storage (150-day retention, 2 bytes a sample)", priceKey: "amp.storage", quantity: samples === null ? null : (samples * BYTES_PER_SAMPLE * AMP_RETENTION_MONTHS) / 2 ** 30, usageBased: true },
+            { name: "Query samples processed", priceKey: "amp.querySamples", quantity: ctx.usage ? ctx.usage.prometheusQuerySamples : null, usageBased: true, per: 1_000_000_000 },
+        ];
+    },
+    "aws:grafana/workspace:Workspace": (_r, ctx) => [
+        // A workspace bills one editor licence even when nobody signs in (AMG pricing, example 3).
+        { name: "Editors and admins", priceKey: "grafana.editor", quantity: ctx.usage ? Math.max(1, ctx.usage.grafanaEditors) : 1, usageBased: true },
+        { name: "Viewers", priceKey: "grafana.viewer", quantity: ctx.usage ? ctx.usage.grafanaViewers : null, usageBased: true },
+    ],
+    "aws:xray/group:Group": (_r, ctx) => [
+        { name: "Traces recorded", priceKey: "xray.traces", quantity: ctx.usage ? ctx.usage.xrayTracesRecorded / ctx.countOf("aws:xray/group:Group") : null, usageBased: true, per: 1_000_000 },
     ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
@@ -259,7 +374,7 @@ const READERS: Record<string, Reader> = {
 function price(u: Usage, region: string): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-    const unit = p ? (u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p.unit) : "unpriced";
+    const unit = p ? (u.hourly ? "hours" : p.unit) : "unpriced";
     return {
         name: u.name,
         unit,
@@ -289,9 +404,10 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     let unsupportedCount = 0;
     for (const r of resources) {
         if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
-        const reader = READERS[r.type];
-        if (reader) {
-            const components = reader(r, rctx).map((u) => price(u, ctx.region));
+        const usages = Object.hasOwn(READERS, r.type) ? READERS[r.type](r, rctx) : undefined;
+        // A reader with nothing to price on a free type (an add-on that bills nothing) counts as free.
+        if (usages && !(usages.length === 0 && FREE_TYPES.has(r.type))) {
+            const components = usages.map((u) => price(u, ctx.region));
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), costComponents: components });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);

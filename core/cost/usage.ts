@@ -17,11 +17,30 @@ export interface UsageProfile {
     rdsExtraBackupGiB: number;
     cacheSnapshotGiB: number;
     secretsApiCallsPerSecret: number;
+    /** Alarm and OK notifications published per month, over all alert topics. */
+    alertNotifications: number;
+    /** Container Insights observations per node and minute (enhanced observability bills each). */
+    containerInsightsObservationsPerNode: number;
+    /** ... and per pod and minute, its containers' included. */
+    containerInsightsObservationsPerPod: number;
+    /** GiB of container logs (stdout/stderr) shipped to CloudWatch Logs per month. */
+    containerLogIngestGiB: number;
+    /** Active Prometheus series the managed scraper sends (after its keep-lists). */
+    prometheusActiveSeries: number;
+    /** Query samples processed per month (rule evaluation and dashboards). */
+    prometheusQuerySamples: number;
+    /** Managed Grafana users who edit (billed at least one per workspace) and who only view. */
+    grafanaEditors: number;
+    grafanaViewers: number;
+    /** Traces recorded by X-Ray per month (after sampling). */
+    xrayTracesRecorded: number;
 }
 
 export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
     "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
     "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
+    "alertNotifications", "containerInsightsObservationsPerNode", "containerInsightsObservationsPerPod", "containerLogIngestGiB",
+    "prometheusActiveSeries", "prometheusQuerySamples", "grafanaEditors", "grafanaViewers", "xrayTracesRecorded",
 ];
 
 /** Applies overrides, refusing unknown keys and non-numbers with the key named. */

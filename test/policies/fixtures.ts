@@ -63,6 +63,21 @@ function bucketSet(omit: string[] = []) {
     return [bucket, ...Object.entries(parts).filter(([k]) => !omit.includes(k)).map(([, v]) => v)];
 }
 
+/**
+ * A database watched as components/observability.ts does it: an encrypted topic, and one alarm per
+ * required metric whose dimension is an output of the instance (so the alarm depends on it).
+ */
+function watchedDatabase(omit: string[] = []) {
+    const db = rds({ identifier: "db-1" });
+    const topic = state("aws:sns/topic:Topic", { name: "alerts-critical", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" });
+    const alarms = ["CPUUtilization", "FreeableMemory", "FreeStorageSpace", "DatabaseConnections"].filter((m) => !omit.includes(m)).map((metricName) =>
+        state("aws:cloudwatch/metricAlarm:MetricAlarm", {
+            namespace: "AWS/RDS", metricName, dimensions: { DBInstanceIdentifier: "db-1" }, statistic: "Average", period: 60,
+            comparisonOperator: "GreaterThanThreshold", threshold: 1, evaluationPeriods: 5, alarmActions: ["arn:aws:sns:us-east-1:123456789012:alerts-critical"],
+        }, { dependencies: [db.urn, topic.urn] }));
+    return [db, topic, ...alarms];
+}
+
 const pdb = state("kubernetes:policy/v1:PodDisruptionBudget", { metadata: { name: "app", namespace: "web" }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: "a" } } } });
 
 export const POLICY_CASES: Record<string, PolicyCase> = {
@@ -255,6 +270,11 @@ export const POLICY_CASES: Record<string, PolicyCase> = {
         expect: "/month exceeds the budget of $1000.00; largest items: ",
         config: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 1000 } },
         passConfig: { "stack-budget-enforce-monthly-limit": { maxMonthlyUsd: 2000 } },
+    },
+    "monitoring-alarm-coverage": {
+        fail: watchedDatabase(["FreeStorageSpace"]),
+        pass: watchedDatabase(),
+        expect: "has no alarm on FreeStorageSpace",
     },
     "docker-container-require-healthcheck-and-restart": {
         fail: [docker({ healthcheck: undefined })],

@@ -61,6 +61,7 @@ function printPlan(s: StackCheck, opts: PlanOptions, out: (line: string) => void
         out("  A real `pulumi preview` decrypts them with the stack's secrets provider.");
         out("");
     }
+    for (const w of s.stackConfig.warnings ?? []) out(`warning: ${w}`);
 }
 
 function summary(s: StackCheck): string {

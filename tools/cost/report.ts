@@ -59,8 +59,19 @@ function qty(n: number | null): string {
     return n >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 100) / 100);
 }
 
+/**
+ * What watches the platform and tells people: logs, metrics, alarms and dashboards, alert topics,
+ * uptime checks, Prometheus, Grafana, traces, and the Container Insights add-on (the only add-on that
+ * bills; the others are free and never reach a report).
+ */
+const OBSERVABILITY_TYPES = [
+    "aws:cloudwatch/", "aws:sns/", "aws:route53/healthCheck:", "aws:amp/", "aws:grafana/", "aws:xray/",
+    "aws:cloudfront/monitoringSubscription:", "aws:eks/addon:",
+];
+
 /** Component categories for charts and summaries, by resource type. */
 export function categoryOf(type: string): string {
+    if (OBSERVABILITY_TYPES.some((t) => type.startsWith(t))) return "Observability";
     if (type.startsWith("aws:eks/")) return "Kubernetes compute";
     if (type.startsWith("aws:rds/")) return "Database";
     if (type.startsWith("aws:elasticache/")) return "Cache";
@@ -68,9 +79,14 @@ export function categoryOf(type: string): string {
     if (type.startsWith("aws:ec2/") || type.startsWith("aws:lb/")) return "Network";
     if (type.startsWith("aws:cloudfront/") || type.startsWith("aws:wafv2/")) return "Edge (CDN, WAF)";
     if (type.startsWith("aws:kms/") || type.startsWith("aws:secretsmanager/")) return "Security";
-    if (type.startsWith("aws:cloudwatch/")) return "Observability";
     if (type === FIXED_CHARGE_TYPE) return "Managed services";
     return "Other";
+}
+
+/** The Observability group's monthly cost and its share of the stack's total, e.g. `$91.20 (2.4%)`. */
+export function observabilityShare(s: StackCost): string {
+    const cost = byCategory(s).find(([c]) => c === "Observability")?.[1] ?? 0;
+    return s.totalMonthlyCost > 0 ? `${usd(cost)} (${((100 * cost) / s.totalMonthlyCost).toFixed(1)}%)` : usd(cost);
 }
 
 export function byCategory(s: StackCost): Array<[string, number]> {
@@ -92,15 +108,16 @@ export function tableReport(report: CostReport): string {
         out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
         out.push(t.toString());
         out.push(`  Total: ${usd(s.totalMonthlyCost)}/month${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
+        if (s.resources.length) out.push(`  by category: ${byCategory(s).map(([c, v]) => `${c} ${usd(v)}`).join(", ")}`);
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (s.unpricedComponents.length) out.push(`  unpriced (no catalog price in ${s.region}): ${s.unpricedComponents.join(", ")}`);
         out.push("");
     }
     if (report.stacks.length > 1) {
-        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Largest line item"], style: { head: [], border: [] } });
+        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Largest line item"], style: { head: [], border: [] } });
         for (const s of report.stacks) {
             const top = topLineItems(s, 1)[0];
-            t.push([s.stack, usd(s.totalMonthlyCost), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+            t.push([s.stack, usd(s.totalMonthlyCost), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
         }
         out.push("Tiers side by side:");
         out.push(t.toString());
@@ -109,8 +126,8 @@ export function tableReport(report: CostReport): string {
 }
 
 export function markdownReport(report: CostReport): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status |", "|---|---:|---|---|"];
-    for (const s of report.stacks) out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | seed range | status | observability |", "|---|---:|---|---|---:|"];
+    for (const s of report.stacks) out.push(`| ${s.stack} | ${usd(s.totalMonthlyCost)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} | ${observabilityShare(s)} |`);
     for (const s of report.stacks) {
         out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
         for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);

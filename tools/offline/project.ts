@@ -10,8 +10,9 @@ import * as fs from "fs";
 import * as path from "path";
 import YAML from "yaml";
 import { InputError } from "../../core/errors";
+import { OFFLINE_PLACEHOLDER_SECRET } from "../../core/plan/previewJson";
 
-export const PLACEHOLDER_SECRET = "offline-placeholder-secret";
+export const PLACEHOLDER_SECRET = OFFLINE_PLACEHOLDER_SECRET;
 
 export interface ProjectInfo {
     name: string;

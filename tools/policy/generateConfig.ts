@@ -68,6 +68,8 @@ export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackC
         set("aws-elasticache-require-failover", { minNodes: cfg.sizing.cache.nodes });
     }
     for (const p of CORS_POLICIES) set(p, { allowedOrigins: [...cfg.corsOrigins], allowLocalhost: local });
+    // Missing alarms block production; on a development stack they are reported, not enforced.
+    if (!production) set("monitoring-alarm-coverage", { enforcementLevel: "advisory" });
     if (!local) {
         set("stack-budget-enforce-monthly-limit", {
             maxMonthlyUsd: cfg.sizing.budget.maxMonthlyUsd,

@@ -19,6 +19,9 @@ function fixtureProject(stacks: Record<string, string>): string {
     return dir;
 }
 
+/** Production stacks need someone to alert (infra/config.ts). */
+const ALERTING = "  tiered-infra:alerting: { emails: [ops@example.com] }\n";
+
 const generated = (dir: string, stack: string) => JSON.parse([...generatedPolicyConfigs(dir, [stack], "/out")].find(([f]) => f === `/out/${stack}.json`)![1]);
 
 describe("generated policy config (npm run policy-config)", () => {
@@ -30,7 +33,7 @@ describe("generated policy config (npm run policy-config)", () => {
     });
 
     it("--check fails on a stale or missing file and names it", async () => {
-        const dir = fixtureProject({ one: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n" });
+        const dir = fixtureProject({ one: `config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n${ALERTING}` });
         const out = path.join(dir, "config");
         fs.mkdirSync(out);
         const c = capture();
@@ -42,7 +45,7 @@ describe("generated policy config (npm run policy-config)", () => {
 
     it("takes data-protection floors from the tier table, so a stack's sizing cannot lower its own gate", () => {
         const dir = fixtureProject({
-            lowered: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    database: { backupRetentionDays: 7 }\n    cache: { snapshotRetentionDays: 1 }\n",
+            lowered: `config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    database: { backupRetentionDays: 7 }\n    cache: { snapshotRetentionDays: 1 }\n${ALERTING}`,
         });
         const cfg = generated(dir, "lowered");
         assert.equal(cfg["aws-rds-instance-configure-backup-retention"].minDays, 30);
@@ -59,7 +62,7 @@ describe("generated policy config (npm run policy-config)", () => {
                 "  tiered-infra:sizing:",
                 "    app: { minReplicas: 1, maxReplicas: 4 }",
                 "    budget: { minMonthlyUsd: 100, maxMonthlyUsd: 950 }",
-                "",
+                ALERTING,
             ].join("\n"),
             dev: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:environment: development\n",
             box: "config:\n  tiered-infra:platform: local\n  tiered-infra:tier: small\n  tiered-infra:corsOrigins: [\"http://localhost:8080\"]\n",
@@ -70,6 +73,8 @@ describe("generated policy config (npm run policy-config)", () => {
         assert.deepEqual([api["stack-budget-enforce-monthly-limit"].maxMonthlyUsd, api["stack-budget-enforce-monthly-limit"].region], [950, "eu-west-1"]);
         assert.equal(api["stack-budget-enforce-monthly-limit"].usage.users, 500, "the small tier's usage profile");
         assert.equal(generated(dir, "dev")["aws-rds-instance-require-multi-az"].production, false);
+        assert.deepEqual(generated(dir, "dev")["monitoring-alarm-coverage"], { enforcementLevel: "advisory" }, "missing alarms are reported, not enforced, on development stacks");
+        assert.equal(api["monitoring-alarm-coverage"], undefined, "production stacks keep the policy mandatory");
         const box = generated(dir, "box");
         assert.equal(box["kubernetes-workload-require-pdb"].production, false);
         assert.equal(box["aws-s3-cors-restrict-origins"].allowLocalhost, true);

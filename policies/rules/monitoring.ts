@@ -1,0 +1,184 @@
+/**
+ * Monitoring: every data store, load balancer and distribution the stack creates has the alarms an
+ * operator needs, every alarm tells someone, and alert topics are encrypted.
+ *
+ * Alarms are linked to what they watch by their dimensions where the values are known (an RDS
+ * identifier, a cache member id) and otherwise by the engine's dependencies: in a first real preview
+ * the ids are unknown, but an alarm whose dimension is an output of the RDS instance depends on it.
+ * A value the check cannot read is "not decided", never a violation, and never a crash.
+ */
+import { UNKNOWN_MARKER } from "../../core/plan/previewJson";
+import { StackFinding, StackPolicyDefinition, StackSubject } from "../definitions";
+
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const TOPIC = "aws:sns/topic:Topic";
+const RDS = "aws:rds/instance:Instance";
+const CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const CDN = "aws:cloudfront/distribution:Distribution";
+
+/** Metric names a watched resource must have an alarm on (mirrors the `required` rows of components/alarmCatalog.ts; a test keeps them equal). */
+export interface RequiredMetrics {
+    database: string[];
+    databaseReplica: string[];
+    cache: string[];
+    loadBalancer: string[];
+    distribution: string[];
+}
+
+export const DEFAULT_REQUIRED_METRICS: RequiredMetrics = {
+    database: ["CPUUtilization", "FreeableMemory", "FreeStorageSpace", "DatabaseConnections"],
+    databaseReplica: ["ReplicaLag"],
+    cache: ["EngineCPUUtilization", "DatabaseMemoryUsagePercentage"],
+    loadBalancer: ["HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "UnHealthyHostCount", "TargetResponseTime"],
+    distribution: ["5xxErrorRate", "OriginLatency"],
+};
+
+/** Namespace each watched type's metrics live in: an alarm counts for a resource only with metrics of it. */
+const NAMESPACE: Record<string, string> = { [RDS]: "AWS/RDS", [CACHE]: "AWS/ElastiCache", [LB]: "AWS/ApplicationELB", [CDN]: "AWS/CloudFront" };
+
+const isObject = (v: unknown): v is Record<string, any> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A value the engine has not decided yet (or the SDK could not show). */
+const undecided = (v: unknown) => v === UNKNOWN_MARKER || (v !== undefined && v !== null && typeof v !== "string" && !Array.isArray(v) && !isObject(v));
+
+interface AlarmMetric {
+    namespace?: string;
+    metricName?: string;
+    dimensions: Record<string, unknown>;
+}
+
+/** The metrics an alarm reads (single metric or metric math), with `decided` false if any part is unreadable. */
+function alarmMetrics(alarm: StackSubject): { metrics: AlarmMetric[]; decided: boolean } {
+    const p = isObject(alarm.props) ? alarm.props : {};
+    const read = (m: Record<string, any>): AlarmMetric | undefined =>
+        typeof m.metricName === "string" && m.metricName !== UNKNOWN_MARKER
+            ? { namespace: typeof m.namespace === "string" ? m.namespace : undefined, metricName: m.metricName, dimensions: isObject(m.dimensions) ? m.dimensions : {} }
+            : undefined;
+    if (p.metricQueries !== undefined) {
+        if (!Array.isArray(p.metricQueries)) return { metrics: [], decided: false };
+        const withMetric = p.metricQueries.filter((q: unknown) => isObject(q) && q.metric !== undefined);
+        const metrics = withMetric.map((q: any) => (isObject(q.metric) ? read(q.metric) : undefined));
+        return { metrics: metrics.filter((m: AlarmMetric | undefined): m is AlarmMetric => m !== undefined), decided: metrics.every((m: AlarmMetric | undefined) => m !== undefined) };
+    }
+    const single = read(p);
+    return single ? { metrics: [single], decided: true } : { metrics: [], decided: false };
+}
+
+/** Whether an alarm's dimensions name this resource, where both values are known. */
+function namesByDimension(resource: StackSubject, metric: AlarmMetric): boolean {
+    const dims = metric.dimensions;
+    const props = isObject(resource.props) ? resource.props : {};
+    if (resource.type === RDS) return typeof dims.DBInstanceIdentifier === "string" && dims.DBInstanceIdentifier === props.identifier;
+    if (resource.type === CACHE) {
+        const group = props.replicationGroupId;
+        return typeof group === "string" && group !== UNKNOWN_MARKER && typeof dims.CacheClusterId === "string" && dims.CacheClusterId.startsWith(`${group}-`);
+    }
+    return false;
+}
+
+interface Coverage {
+    metrics: Set<string>;
+    decided: boolean;
+}
+
+/** Metric names covered per watched resource, by dimension or by dependency. */
+function coverageOf(resources: StackSubject[], alarms: StackSubject[]): Map<string, Coverage> {
+    const coverage = new Map<string, Coverage>();
+    const watched = resources.filter((r) => NAMESPACE[r.type] !== undefined);
+    for (const r of watched) coverage.set(r.urn, { metrics: new Set(), decided: true });
+    for (const alarm of alarms) {
+        const { metrics, decided } = alarmMetrics(alarm);
+        const deps = new Set(Array.isArray(alarm.dependencies) ? alarm.dependencies : []);
+        for (const r of watched) {
+            const ofKind = metrics.filter((m) => m.namespace === undefined || m.namespace === NAMESPACE[r.type]);
+            const linked = deps.has(r.urn) || ofKind.some((m) => namesByDimension(r, m));
+            if (!linked) continue;
+            const c = coverage.get(r.urn)!;
+            for (const m of ofKind) if (m.metricName) c.metrics.add(m.metricName);
+            if (!decided) c.decided = false;
+        }
+    }
+    return coverage;
+}
+
+function required(r: StackSubject, c: RequiredMetrics): string[] {
+    const props = isObject(r.props) ? r.props : {};
+    switch (r.type) {
+        case RDS: {
+            // A replica names its source; an unknown source is still a replica.
+            const replica = props.replicateSourceDb !== undefined && props.replicateSourceDb !== null && props.replicateSourceDb !== "";
+            return [...c.database, ...(replica ? c.databaseReplica : [])];
+        }
+        case CACHE: return c.cache;
+        case LB: return props.loadBalancerType === "network" || props.loadBalancerType === "gateway" ? [] : c.loadBalancer;
+        case CDN: return c.distribution;
+        default: return [];
+    }
+}
+
+/** Every alarm/topic/coverage finding of a stack; pure, never throws on odd values. */
+export function monitoringFindings(resources: StackSubject[], c: { requiredMetrics?: Partial<RequiredMetrics> }): StackFinding[] {
+    // A partial override keeps the defaults of the kinds it does not name.
+    const requiredMetrics = Object.fromEntries(Object.entries(DEFAULT_REQUIRED_METRICS).map(([k, v]) => {
+        const given = c.requiredMetrics?.[k as keyof RequiredMetrics];
+        return [k, Array.isArray(given) ? given.filter((x) => typeof x === "string") : v];
+    })) as unknown as RequiredMetrics;
+    const list = Array.isArray(resources) ? resources.filter((r) => isObject(r) && typeof r.type === "string") : [];
+    const alarms = list.filter((r) => r.type === ALARM);
+    const topics = list.filter((r) => r.type === TOPIC);
+    const findings: StackFinding[] = [];
+
+    const encrypted = new Map<string, boolean>();
+    for (const t of topics) {
+        const key = isObject(t.props) ? t.props.kmsMasterKeyId : undefined;
+        const ok = (typeof key === "string" && key !== "") || undecided(key);
+        encrypted.set(t.urn, ok);
+        if (!ok) findings.push({ urn: t.urn, message: `alert topic ${t.name} is not encrypted: set kmsMasterKeyId to a customer-managed key whose policy lets CloudWatch publish` });
+    }
+
+    for (const a of alarms) {
+        const actions = isObject(a.props) ? a.props.alarmActions : undefined;
+        if (undecided(actions) || (Array.isArray(actions) && actions.some((x) => undecided(x)))) continue;
+        if (!Array.isArray(actions) || actions.length === 0) {
+            findings.push({ urn: a.urn, message: `alarm ${a.name} has no alarm action: it changes state and tells nobody` });
+            continue;
+        }
+        const topicDeps = (Array.isArray(a.dependencies) ? a.dependencies : []).filter((d) => encrypted.has(d));
+        if (topicDeps.length > 0 && topicDeps.every((d) => !encrypted.get(d))) {
+            findings.push({ urn: a.urn, message: `alarm ${a.name} notifies only unencrypted topics` });
+        }
+    }
+
+    const coverage = coverageOf(list, alarms);
+    for (const r of list) {
+        const need = required(r, requiredMetrics);
+        const cov = coverage.get(r.urn);
+        if (!cov || need.length === 0 || !cov.decided) continue;
+        const missing = need.filter((m) => !cov.metrics.has(m));
+        if (missing.length > 0) findings.push({ urn: r.urn, message: `${r.name} has no alarm on ${missing.join(", ")}` });
+    }
+    return findings;
+}
+
+export const alarmCoverage: StackPolicyDefinition<{ requiredMetrics?: Partial<RequiredMetrics> }> = {
+    kind: "stack",
+    name: "monitoring-alarm-coverage",
+    description: "Every database, cache, load balancer and distribution has its recommended alarms; every alarm notifies an encrypted topic.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    concern: "observability",
+    source: "seed 002 'Monitoring Stack', 'Alerting: PagerDuty integration for critical issues'; AWS CloudWatch recommended alarms",
+    remediation: "Create the missing alarms with alarm actions on an SNS topic encrypted by a customer-managed KMS key (components/observability.ts does this for every resource it is given), or waive the resource with a reason.",
+    config: {
+        requiredMetrics: {
+            type: "object",
+            description: "Metric names each kind of resource must have an alarm on (databaseReplica adds to database for read replicas).",
+            default: DEFAULT_REQUIRED_METRICS,
+            properties: Object.fromEntries(Object.keys(DEFAULT_REQUIRED_METRICS).map((k) => [k, { type: "array", items: { type: "string" } }])),
+            additionalProperties: false,
+        },
+    },
+    checkStack: (resources, c) => monitoringFindings(resources, c),
+};
+
+export const MONITORING_POLICIES = [alarmCoverage];
