@@ -115,7 +115,6 @@ interface AlarmTargetInstance {
  * Identity Center sign-in, no API keys) and traces through an ADOT collector to X-Ray.
  */
 export class Observability extends pulumi.ComponentResource {
-    public readonly alarmNames: pulumi.Output<string>[] = [];
     public readonly criticalTopicArn: pulumi.Output<string>;
     public readonly warningTopicArn: pulumi.Output<string>;
     public readonly dashboardName?: pulumi.Output<string>;
@@ -219,7 +218,7 @@ export class Observability extends pulumi.ComponentResource {
         }
         if (args.webAclMetricName) this.alarmsFor("webAcl", { dimensions: { WebACL: args.webAclMetricName, Rule: "ALL" }, edge: true }, edgeTopics);
         if (args.uptime) {
-            const check = new aws.route53.HealthCheck(`${name}-uptime`, {
+            const check = new aws.route53.HealthCheck(`${name}-health-check`, {
                 type: "HTTPS",
                 fqdn: args.uptime.host,
                 port: 443,
@@ -291,7 +290,6 @@ export class Observability extends pulumi.ComponentResource {
             tags: { "tiered-infra:alarm": spec.id, "tiered-infra:severity": spec.severity },
             ...metric,
         }, t.edge && this.args.region !== "us-east-1" ? { parent: this, provider: this.args.usEast1 } : { parent: this });
-        this.alarmNames.push(alarm.name);
         this.alarmArns.push(alarm.arn);
     }
 

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "crypto";
 import YAML from "yaml";
 import { serviceAccountRole } from "./irsa";
 import { COMPONENT_TYPES } from "./types";
@@ -63,9 +64,10 @@ export class TraceCollector extends pulumi.ComponentResource {
         const sa = new k8s.core.v1.ServiceAccount(`${name}-adot`, {
             metadata: { name: serviceAccount, namespace: args.namespace, labels, annotations: { "eks.amazonaws.com/role-arn": role.arn } },
         }, { parent: this });
+        const configText = collectorConfig(args.region, args.samplingPercent);
         const config = new k8s.core.v1.ConfigMap(`${name}-adot`, {
             metadata: { name: "adot-collector", namespace: args.namespace, labels },
-            data: { "config.yaml": collectorConfig(args.region, args.samplingPercent) },
+            data: { "config.yaml": configText },
         }, { parent: this });
 
         const resources = { requests: { cpu: `${TRACE_COLLECTOR_POD.cpuMillicores}m`, memory: `${TRACE_COLLECTOR_POD.memoryMiB}Mi` }, limits: { memory: `${TRACE_COLLECTOR_POD.memoryMiB * 2}Mi` } };
@@ -77,7 +79,8 @@ export class TraceCollector extends pulumi.ComponentResource {
                 selector: { matchLabels: labels },
                 strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
                 template: {
-                    metadata: { labels, annotations: { "tiered-infra/config": config.metadata.resourceVersion } },
+                    // A new configuration rolls the pods (the collector reads it only at start).
+                    metadata: { labels, annotations: { "tiered-infra/config-sha256": createHash("sha256").update(configText).digest("hex").slice(0, 16) } },
                     spec: {
                         serviceAccountName: sa.metadata.name,
                         nodeSelector: args.nodeSelector,
