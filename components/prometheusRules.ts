@@ -1,5 +1,5 @@
 /**
- * Prometheus alert rules and the Alertmanager routing, as data, shared by Amazon Managed Service for
+ * Prometheus recording and alert rules and the Alertmanager routing, as data, shared by Amazon Managed Service for
  * Prometheus (medium, large) and the local tier's Prometheus (where a rule's metrics exist there).
  *
  * Sources (read 2026-11-30): kube-prometheus `manifests/kubernetesControlPlane-prometheusRule.yaml`
@@ -36,7 +36,27 @@ export interface RuleSizing {
 const ksm = `job="${SCRAPE_JOBS.kubeStateMetrics}"`;
 const kubelet = `job="${SCRAPE_JOBS.kubelet}"`;
 const pgb = `job="${SCRAPE_JOBS.pgbouncer}"`;
-const volumeFree = `(kubelet_volume_stats_available_bytes{${kubelet}} / kubelet_volume_stats_capacity_bytes{${kubelet}})`;
+
+export interface RecordingRule {
+    record: string;
+    expr: string;
+}
+
+/**
+ * Series the alerts and dashboards share, computed once per evaluation (Prometheus naming:
+ * `level:metric:operation`). They are few: each is one more active series AMP bills.
+ */
+export const RECORDING_RULES: readonly RecordingRule[] = [
+    {
+        record: "persistentvolumeclaim:kubelet_volume_stats_available:ratio",
+        expr: `kubelet_volume_stats_available_bytes{${kubelet}} / kubelet_volume_stats_capacity_bytes{${kubelet}}`,
+    },
+    {
+        record: "pod:pgbouncer_client_connections:sum",
+        expr: `sum by (pod) (pgbouncer_pools_client_active_connections{${pgb}} + pgbouncer_pools_client_waiting_connections{${pgb}})`,
+    },
+];
+const volumeFree = RECORDING_RULES[0].record;
 
 /** The alert rules, sized from the tier row where a threshold is a capacity. */
 export function alertRules(sizing: RuleSizing): AlertRule[] {
@@ -76,7 +96,7 @@ export function alertRules(sizing: RuleSizing): AlertRule[] {
         },
         {
             alert: "PgBouncerClientSaturation", scopes: ["kubernetes"], severity: "warning", for: "10m",
-            expr: `sum by (pod) (pgbouncer_pools_client_active_connections{${pgb}} + pgbouncer_pools_client_waiting_connections{${pgb}}) > ${clientLimit}`,
+            expr: `${RECORDING_RULES[1].record} > ${clientLimit}`,
             summary: `PgBouncer {{ $labels.pod }} holds more than 80% of its ${sizing.poolerMaxClientConnections} client connections.`,
         },
         {
@@ -92,14 +112,17 @@ export function alertRules(sizing: RuleSizing): AlertRule[] {
     ];
 }
 
-/** The rules of one scope as a Prometheus rules file (`groups:`). */
+/** The rules of one scope as a Prometheus rules file (`groups:`): the recordings first, then the alerts. */
 export function rulesYaml(sizing: RuleSizing, scope: RuleScope): string {
     const rules = alertRules(sizing).filter((r) => r.scopes.includes(scope));
     return YAML.stringify({
-        groups: [{
-            name: "tiered-infra",
-            rules: rules.map((r) => ({ alert: r.alert, expr: r.expr, for: r.for, labels: { severity: r.severity }, annotations: { summary: r.summary } })),
-        }],
+        groups: [
+            ...(scope === "kubernetes" ? [{ name: "tiered-infra-records", rules: RECORDING_RULES.map((r) => ({ record: r.record, expr: r.expr })) }] : []),
+            {
+                name: "tiered-infra",
+                rules: rules.map((r) => ({ alert: r.alert, expr: r.expr, for: r.for, labels: { severity: r.severity }, annotations: { summary: r.summary } })),
+            },
+        ],
     });
 }
 

@@ -34,7 +34,7 @@ export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
 
 
 /** The pooler pod with the exporter sidecar the Prometheus rules read, when the tier runs Prometheus. */
-export function poolerPod(cfg: StackConfig) {
+function poolerPod(cfg: StackConfig) {
     const exporter = cfg.sizing.observability.prometheus ? PGBOUNCER_EXPORTER_POD : { cpuMillicores: 0, memoryMiB: 0 };
     return { cpuMillicores: POOLER_POD.cpuMillicores + exporter.cpuMillicores, memoryMiB: POOLER_POD.memoryMiB + exporter.memoryMiB };
 }

@@ -145,6 +145,10 @@ type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
 interface ReaderContext extends EstimateContext {
     byUrn: Map<string, PlannedResource>;
     countOf(type: string): number;
+    /** The plan's resources of a type (indexed once, so readers that look around stay linear). */
+    ofType(type: string): PlannedResource[];
+    /** A figure computed once per estimate and shared by every resource that reads it. */
+    memo<T>(key: string, compute: () => T): T;
     today: string;
 }
 
@@ -278,7 +282,7 @@ const READERS: Record<string, Reader> = {
         // Container Insights' groups: application logs are their own usage key; performance events are
         // billed as observations (enhanced observability) and AL2023 nodes ship no host/dataplane logs by default.
         const insights = CONTAINER_INSIGHTS_LOGS.exec(String(r.inputs.name ?? ""));
-        const platformGroups = ctx.countOf("aws:cloudwatch/logGroup:LogGroup") - [...ctx.byUrn.values()].filter((x) => x.type === "aws:cloudwatch/logGroup:LogGroup" && CONTAINER_INSIGHTS_LOGS.test(String(x.inputs.name ?? ""))).length;
+        const platformGroups = ctx.memo("platformLogGroups", () => ctx.ofType("aws:cloudwatch/logGroup:LogGroup").filter((x) => !CONTAINER_INSIGHTS_LOGS.test(String(x.inputs.name ?? ""))).length);
         const ingest = !ctx.usage ? null : insights ? (insights[1] === "application" ? ctx.usage.containerLogIngestGiB : 0) : ctx.usage.logIngestGiB / Math.max(1, platformGroups);
         // Stored volume at steady state: a month's ingest kept for retention/30 months (compressed ~1:1 assumed).
         const retention = num(r.inputs.retentionInDays, 3653);
@@ -323,11 +327,10 @@ const READERS: Record<string, Reader> = {
             : [{ name: `Additional distribution metrics x ${CLOUDFRONT_ADDITIONAL_METRICS} (billed as custom metrics)`, priceKey: "cloudwatch.customMetric", quantity: CLOUDFRONT_ADDITIONAL_METRICS }],
     "aws:eks/addon:Addon": (r, ctx) => {
         if (r.inputs.addonName !== "amazon-cloudwatch-observability") return [];
-        const nodeGroups = [...ctx.byUrn.values()].filter((x) => x.type === "aws:eks/nodeGroup:NodeGroup");
-        const nodes = nodeGroups.reduce((n, g) => n + num(g.inputs.scalingConfig?.desiredSize, 0), 0);
-        const workloadPods = [...ctx.byUrn.values()]
-            .filter((x) => x.type === "kubernetes:apps/v1:Deployment" || x.type === "kubernetes:apps/v1:StatefulSet" || x.type === "kubernetes:helm.sh/v3:Release")
-            .reduce((n, x) => n + num(x.inputs.spec?.replicas, 1), 0);
+        const nodes = ctx.memo("nodes", () => ctx.ofType("aws:eks/nodeGroup:NodeGroup").reduce((n, g) => n + num(g.inputs.scalingConfig?.desiredSize, 0), 0));
+        const workloadPods = ctx.memo("workloadPods", () => ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:helm.sh/v3:Release"]
+            .flatMap((t) => ctx.ofType(t))
+            .reduce((n, x) => n + num(x.inputs.spec?.replicas, 1), 0));
         const pods = workloadPods + CLUSTER_ADDON_PODS + DAEMON_PODS_PER_NODE * nodes;
         const perMinute = ctx.usage ? nodes * ctx.usage.containerInsightsObservationsPerNode + pods * ctx.usage.containerInsightsObservationsPerPod : null;
         return [{
@@ -347,7 +350,7 @@ const READERS: Record<string, Reader> = {
         ];
     },
     "aws:amp/workspace:Workspace": (_r, ctx) => {
-        const scrapers = [...ctx.byUrn.values()].filter((x) => x.type === "aws:amp/scraper:Scraper");
+        const scrapers = ctx.ofType("aws:amp/scraper:Scraper");
         const samples = ctx.usage ? scrapers.reduce((n, s) => n + (prometheusSamples(ctx, s) ?? 0), 0) / ctx.countOf("aws:amp/workspace:Workspace") : null;
         return [
             { name: "Sample storage (150-day retention, 2 bytes a sample)", priceKey: "amp.storage", quantity: samples === null ? null : (samples * BYTES_PER_SAMPLE * AMP_RETENTION_MONTHS) / 2 ** 30, usageBased: true },
@@ -393,7 +396,24 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const rctx: ReaderContext = { ...ctx, byUrn, countOf: (t) => counts.get(t) ?? 1, today: ctx.today ?? new Date().toISOString().slice(0, 10) };
+    const byType = new Map<string, PlannedResource[]>();
+    for (const r of resources) {
+        const list = byType.get(r.type);
+        if (list) list.push(r);
+        else byType.set(r.type, [r]);
+    }
+    const memos = new Map<string, unknown>();
+    const rctx: ReaderContext = {
+        ...ctx,
+        byUrn,
+        countOf: (t) => counts.get(t) ?? 1,
+        ofType: (t) => byType.get(t) ?? [],
+        memo: <T>(key: string, compute: () => T): T => {
+            if (!memos.has(key)) memos.set(key, compute());
+            return memos.get(key) as T;
+        },
+        today: ctx.today ?? new Date().toISOString().slice(0, 10),
+    };
     // Local stacks run on the developer's machine: nothing to price, and nothing unpriced.
     const regionPriced = ctx.region === "local" || priceOf(ctx.region, "kms.key") !== undefined;
 

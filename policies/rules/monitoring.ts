@@ -64,37 +64,54 @@ function alarmMetrics(alarm: StackSubject): { metrics: AlarmMetric[]; decided: b
     return single ? { metrics: [single], decided: true } : { metrics: [], decided: false };
 }
 
-/** Whether an alarm's dimensions name this resource, where both values are known. */
-function namesByDimension(resource: StackSubject, metric: AlarmMetric): boolean {
-    const dims = metric.dimensions;
-    const props = isObject(resource.props) ? resource.props : {};
-    if (resource.type === RDS) return typeof dims.DBInstanceIdentifier === "string" && dims.DBInstanceIdentifier === props.identifier;
-    if (resource.type === CACHE) {
-        const group = props.replicationGroupId;
-        return typeof group === "string" && group !== UNKNOWN_MARKER && typeof dims.CacheClusterId === "string" && dims.CacheClusterId.startsWith(`${group}-`);
-    }
-    return false;
-}
-
 interface Coverage {
     metrics: Set<string>;
     decided: boolean;
+}
+
+/**
+ * Watched resources an alarm's dimensions name, where both values are known: an RDS identifier, or
+ * a cache member id `<replication group id>-NNN`. Indexed, so linking stays linear in the stack.
+ */
+function dimensionIndex(watched: StackSubject[]): (metric: AlarmMetric) => StackSubject | undefined {
+    const known = (v: unknown): v is string => typeof v === "string" && v !== "" && v !== UNKNOWN_MARKER;
+    const byIdentifier = new Map<string, StackSubject>();
+    const byGroup = new Map<string, StackSubject>();
+    for (const r of watched) {
+        const props = isObject(r.props) ? r.props : {};
+        if (r.type === RDS && known(props.identifier)) byIdentifier.set(props.identifier, r);
+        if (r.type === CACHE && known(props.replicationGroupId)) byGroup.set(props.replicationGroupId, r);
+    }
+    return (m) => {
+        const id = m.dimensions.DBInstanceIdentifier;
+        if (known(id)) return byIdentifier.get(id);
+        const member = m.dimensions.CacheClusterId;
+        if (known(member)) return byGroup.get(member.replace(/-\d+$/, ""));
+        return undefined;
+    };
 }
 
 /** Metric names covered per watched resource, by dimension or by dependency. */
 function coverageOf(resources: StackSubject[], alarms: StackSubject[]): Map<string, Coverage> {
     const coverage = new Map<string, Coverage>();
     const watched = resources.filter((r) => NAMESPACE[r.type] !== undefined);
+    const byUrn = new Map(watched.map((r) => [r.urn, r]));
+    const named = dimensionIndex(watched);
     for (const r of watched) coverage.set(r.urn, { metrics: new Set(), decided: true });
     for (const alarm of alarms) {
         const { metrics, decided } = alarmMetrics(alarm);
-        const deps = new Set(Array.isArray(alarm.dependencies) ? alarm.dependencies : []);
-        for (const r of watched) {
-            const ofKind = metrics.filter((m) => m.namespace === undefined || m.namespace === NAMESPACE[r.type]);
-            const linked = deps.has(r.urn) || ofKind.some((m) => namesByDimension(r, m));
-            if (!linked) continue;
+        const linked = new Set<StackSubject>();
+        for (const d of Array.isArray(alarm.dependencies) ? alarm.dependencies : []) {
+            const r = byUrn.get(d);
+            if (r) linked.add(r);
+        }
+        for (const m of metrics) {
+            const r = named(m);
+            if (r && (m.namespace === undefined || m.namespace === NAMESPACE[r.type])) linked.add(r);
+        }
+        for (const r of linked) {
             const c = coverage.get(r.urn)!;
-            for (const m of ofKind) if (m.metricName) c.metrics.add(m.metricName);
+            for (const m of metrics) if (m.metricName && (m.namespace === undefined || m.namespace === NAMESPACE[r.type])) c.metrics.add(m.metricName);
             if (!decided) c.decided = false;
         }
     }

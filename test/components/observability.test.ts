@@ -159,7 +159,7 @@ describe("Observability (alarm inventory per tier)", function () {
                 for (const job of scrape.scrape_configs) assert.equal(job.metric_relabel_configs[0].action, "keep", `${job.job_name} keeps only what the rules read`);
                 assert.equal(r.one("aws:eks/accessEntry:AccessEntry").inputs.userName, "aps-collector-user");
 
-                const rules = YAML.parse(r.one("aws:amp/ruleGroupNamespace:RuleGroupNamespace").inputs.data).groups[0].rules;
+                const rules = YAML.parse(r.one("aws:amp/ruleGroupNamespace:RuleGroupNamespace").inputs.data).groups.find((g: any) => g.name === "tiered-infra").rules;
                 const byName = (n: string) => rules.filter((x: any) => x.alert === n);
                 for (const n of ["KubePodCrashLooping", "KubeHpaMaxedOut", "PersistentVolumeFillingUp", "PgBouncerClientSaturation"]) assert.ok(byName(n).length > 0, n);
                 assert.match(byName("PgBouncerClientSaturation")[0].expr, new RegExp(`> ${Math.floor(0.8 * row.pooler.maxClientConnections)}$`), "sized from the tier's pooler");
