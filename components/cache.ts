@@ -38,6 +38,8 @@ export class Cache extends pulumi.ComponentResource {
     public readonly readerEndpoint: pulumi.Output<string>;
     public readonly port: number;
     public readonly replicationGroupArn: pulumi.Output<string>;
+    /** Its members are `<id>-001`, `<id>-002`, ...: the `CacheClusterId` of their metrics. */
+    public readonly replicationGroupId: pulumi.Output<string>;
     /** The RBAC user clients authenticate as with IAM (`elasticache:Connect`). */
     public readonly appUserName: string;
     public readonly appUserArn: pulumi.Output<string>;
@@ -113,6 +115,7 @@ export class Cache extends pulumi.ComponentResource {
         this.primaryEndpoint = group.primaryEndpointAddress;
         this.readerEndpoint = group.readerEndpointAddress;
         this.replicationGroupArn = group.arn;
+        this.replicationGroupId = group.replicationGroupId;
         this.appUserArn = appUser.arn;
         this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, readerEndpoint: this.readerEndpoint });
     }

@@ -11,6 +11,8 @@ export const API_TTL_SECONDS = 5 * 60;
 export const ARCHIVE_AFTER_DAYS = 90;
 /** CloudFront's strongest viewer policy for custom certificates (CloudFront developer guide, "Supported protocols and ciphers", read 2026-11-23). */
 export const VIEWER_TLS_POLICY = "TLSv1.2_2021";
+/** Seconds CloudFront waits for the app's response (CloudFront allows up to 60 for VPC origins by default). */
+export const ORIGIN_READ_TIMEOUT_SECONDS = 60;
 /** HSTS for two years with preload (seed 001: HSTS enabled). */
 export const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 3600;
 
@@ -49,6 +51,8 @@ export interface CdnArgs {
  */
 export class Cdn extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
+    /** Host viewers use: the custom domain, or the distribution's own name. */
+    public readonly host: pulumi.Output<string>;
     public readonly distributionId: pulumi.Output<string>;
     public readonly distributionArn: pulumi.Output<string>;
     public readonly staticBucketName: pulumi.Output<string>;
@@ -162,7 +166,7 @@ export class Cdn extends pulumi.ComponentResource {
             webAclId: args.webAclArn,
             origins: [
                 { originId: staticOriginId, domainName: staticBucket.bucketRegionalDomainName, originAccessControlId: oac.id },
-                { originId: appOriginId, domainName: args.appOrigin.dnsName, vpcOriginConfig: { vpcOriginId: vpcOrigin.id, originReadTimeout: 60, originKeepaliveTimeout: 5 } },
+                { originId: appOriginId, domainName: args.appOrigin.dnsName, vpcOriginConfig: { vpcOriginId: vpcOrigin.id, originReadTimeout: ORIGIN_READ_TIMEOUT_SECONDS, originKeepaliveTimeout: 5 } },
             ],
             defaultCacheBehavior: {
                 targetOriginId: appOriginId,
@@ -234,6 +238,7 @@ export class Cdn extends pulumi.ComponentResource {
         }
 
         this.url = args.domain ? pulumi.output(`https://${args.domain.name}`) : pulumi.interpolate`https://${distribution.domainName}`;
+        this.host = args.domain ? pulumi.output(args.domain.name) : distribution.domainName;
         this.distributionId = distribution.id;
         this.distributionArn = distribution.arn;
         this.staticBucketName = staticBucket.bucket;

@@ -56,6 +56,7 @@ export interface ClusterArgs {
  */
 export class Cluster extends pulumi.ComponentResource {
     public readonly clusterName: pulumi.Output<string>;
+    public readonly clusterArn: pulumi.Output<string>;
     public readonly endpoint: pulumi.Output<string>;
     /** Kubeconfig using `aws eks get-token`; secret, since it names the endpoint and CA of a private API. */
     public readonly kubeconfig: pulumi.Output<string>;
@@ -216,6 +217,7 @@ users:
         }, { parent: this, provider: this.provider });
 
         this.clusterName = cluster.name;
+        this.clusterArn = cluster.arn;
         this.endpoint = cluster.endpoint;
         this.clusterSecurityGroupId = cluster.vpcConfig.apply((v) => v.clusterSecurityGroupId!);
         this.oidcProviderArn = oidc.arn;

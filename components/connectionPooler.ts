@@ -6,6 +6,14 @@ import { COMPONENT_TYPES } from "./types";
 /** PgBouncer image (edoburu/pgbouncer, configured by environment variables), pinned; read 2026-11-23. */
 export const PGBOUNCER_IMAGE = "edoburu/pgbouncer:v1.25.1-p0";
 export const POOLER_PORT = 5432;
+/**
+ * prometheus-community/pgbouncer_exporter, pinned: v0.12.0, the newest tag seen in public references
+ * (read 2026-11-30; metric names from its README @04d7f14f). Port 9127, path /metrics.
+ */
+export const PGBOUNCER_EXPORTER_IMAGE = "prometheuscommunity/pgbouncer-exporter:v0.12.0";
+export const PGBOUNCER_EXPORTER_PORT = 9127;
+/** Requests of the exporter sidecar (ours: it reads SHOW POOLS/STATS once a scrape). */
+export const PGBOUNCER_EXPORTER_POD = { cpuMillicores: 50, memoryMiB: 32 };
 
 export interface ConnectionPoolerArgs {
     namespace: pulumi.Input<string>;
@@ -25,6 +33,8 @@ export interface ConnectionPoolerArgs {
     cpuMillicores: number;
     memoryMiB: number;
     nodeSelector?: Record<string, string>;
+    /** Run the Prometheus exporter next to each PgBouncer (port `metrics`), for the pool-saturation rules. Default false. */
+    metricsExporter?: boolean;
 }
 
 /**
@@ -71,6 +81,8 @@ export class ConnectionPooler extends pulumi.ComponentResource {
                                 { name: "AUTH_TYPE", value: "scram-sha-256" },
                                 { name: "SERVER_TLS_SSLMODE", value: "require" },
                                 { name: "LISTEN_PORT", value: String(POOLER_PORT) },
+                                // The exporter reads SHOW POOLS as the database user, which must be a stats user.
+                                ...(args.metricsExporter ? [{ name: "STATS_USERS", value: "$(DB_USER)" }] : []),
                             ],
                             resources: { requests: resources, limits: resources },
                             readinessProbe: { tcpSocket, periodSeconds: 5 },
@@ -78,7 +90,7 @@ export class ConnectionPooler extends pulumi.ComponentResource {
                             securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                             // The image renders pgbouncer.ini at start: give it a writable config dir.
                             volumeMounts: [{ name: "config", mountPath: "/etc/pgbouncer" }],
-                        }],
+                        }, ...(args.metricsExporter ? [exporterContainer(args)] : [])],
                         volumes: [{ name: "config", emptyDir: {} }],
                     },
                 },
@@ -98,4 +110,28 @@ export class ConnectionPooler extends pulumi.ComponentResource {
         this.host = pulumi.interpolate`${service.metadata.name}.${args.namespace}.svc.cluster.local`;
         this.registerOutputs({ host: this.host });
     }
+}
+
+/**
+ * The exporter sidecar: it reaches PgBouncer's admin console on localhost as the database user.
+ * Kubernetes expands `$(DB_USER)` and `$(DB_PASSWORD)` from the Secret-backed variables above them,
+ * so the password never appears in the pod spec.
+ */
+function exporterContainer(args: ConnectionPoolerArgs) {
+    const resources = { cpu: `${PGBOUNCER_EXPORTER_POD.cpuMillicores}m`, memory: `${PGBOUNCER_EXPORTER_POD.memoryMiB}Mi` };
+    const metrics = { httpGet: { path: "/metrics", port: "metrics" } };
+    return {
+        name: "exporter",
+        image: PGBOUNCER_EXPORTER_IMAGE,
+        ports: [{ name: "metrics", containerPort: PGBOUNCER_EXPORTER_PORT }],
+        env: [
+            { name: "DB_USER", valueFrom: { secretKeyRef: { name: args.username.secretName, key: args.username.key } } },
+            { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: args.password.secretName, key: args.password.key } } },
+            { name: "PGBOUNCER_EXPORTER_CONNECTION_STRING", value: `host=localhost port=${POOLER_PORT} dbname=pgbouncer user=$(DB_USER) password=$(DB_PASSWORD) sslmode=disable` },
+        ],
+        resources: { requests: resources, limits: { memory: `${PGBOUNCER_EXPORTER_POD.memoryMiB * 2}Mi` } },
+        readinessProbe: { ...metrics, periodSeconds: 15 },
+        livenessProbe: { ...metrics, periodSeconds: 30, failureThreshold: 3 },
+        securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+    };
 }

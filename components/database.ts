@@ -79,6 +79,8 @@ export class Database extends pulumi.ComponentResource {
     public readonly subnetGroupName: pulumi.Output<string>;
     public readonly databaseName: string;
     public readonly identifier: string;
+    /** Every instance, primary first: what monitoring attaches alarms to. */
+    public readonly instances: Array<{ identifier: pulumi.Output<string>; role: "primary" | "replica" }>;
 
     constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.database, name, {}, opts);
@@ -174,6 +176,7 @@ export class Database extends pulumi.ComponentResource {
             }, { parent: this, dependsOn: replicaLogs });
         });
 
+        this.instances = [{ identifier: primary.identifier, role: "primary" }, ...replicas.map((r) => ({ identifier: r.identifier, role: "replica" as const }))];
         this.address = primary.address;
         this.readerAddresses = replicas.map((r) => r.address);
         this.masterSecretArn = primary.masterUserSecrets.apply((s) => s[0].secretArn!);

@@ -38,8 +38,8 @@ export interface LocalContainerArgs {
     secrets?: Record<string, pulumi.Input<string>>;
     /** Extra files (e.g. a proxy config). Secret content stays secret (`pulumi.secret`). */
     files?: Array<{ file: string; content: pulumi.Input<string> }>;
-    /** Ports published on the host. Default: none (reachable only on the network). */
-    ports?: Array<{ internal: number; external: number }>;
+    /** Ports published on the host; `ip` limits one to an address (127.0.0.1: this machine only). Default: none. */
+    ports?: Array<{ internal: number; external: number; ip?: string }>;
     volumes?: Array<{ volumeName: pulumi.Input<string>; path: string }>;
     /** Health check command (Docker's `CMD-SHELL` form). */
     health: string[];

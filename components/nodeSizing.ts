@@ -28,6 +28,8 @@ export interface NodeGroupDemand {
     minNodes: number;
     /** At most this many workload pods per node (1 for a replicated database with anti-affinity). */
     maxPodsPerNode?: number;
+    /** Requests of the daemon sets on every node. Default DAEMONSET_OVERHEAD (VPC CNI, kube-proxy, EBS CSI node). */
+    daemonSets?: PodShape;
     /** Other pods sharing the nodes at all times (connection pooler, cluster add-ons), spread over `minNodes`. */
     sharedPods?: Array<{ pod: PodShape; count: number }>;
     architecture: Architecture;
@@ -42,13 +44,13 @@ export interface NodeGroupSizing {
     maxSize: number;
 }
 
-export function allocatable(shape: InstanceShape): PodShape {
+export function allocatable(shape: InstanceShape, daemonSets: PodShape = DAEMONSET_OVERHEAD): PodShape {
     const cores = shape.vcpu;
     const reservedCpu = 60 + (cores >= 2 ? 10 : 0) + Math.min(Math.max(cores - 2, 0), 2) * 5 + Math.max(cores - 4, 0) * 2.5;
     const reservedMemory = 255 + 11 * shape.maxPods + 100;
     return {
-        cpuMillicores: Math.floor(cores * 1000 - reservedCpu - DAEMONSET_OVERHEAD.cpuMillicores),
-        memoryMiB: Math.floor(shape.memoryGiB * 1024 - reservedMemory - DAEMONSET_OVERHEAD.memoryMiB),
+        cpuMillicores: Math.floor(cores * 1000 - reservedCpu - daemonSets.cpuMillicores),
+        memoryMiB: Math.floor(shape.memoryGiB * 1024 - reservedMemory - daemonSets.memoryMiB),
     };
 }
 
@@ -72,7 +74,7 @@ export function sizeNodeGroup(demand: NodeGroupDemand): NodeGroupSizing {
     const sharedPods = shared.reduce((n, s) => n + s.perNode, 0);
     let best: { shape: InstanceShape; podsPerNode: number; minNodes: number } | undefined;
     for (const shape of INSTANCE_SHAPES.filter((s) => s.family === family && s.architecture === demand.architecture)) {
-        const free = allocatable(shape);
+        const free = allocatable(shape, demand.daemonSets);
         const cpu = free.cpuMillicores - sharedCpu;
         const mem = free.memoryMiB - sharedMem;
         const fit = Math.min(Math.floor(cpu / demand.pod.cpuMillicores), Math.floor(mem / demand.pod.memoryMiB), shape.maxPods - sharedPods);

@@ -38,6 +38,10 @@ export interface OriginLoadBalancerArgs {
  */
 export class OriginLoadBalancer extends pulumi.ComponentResource {
     public readonly arn: pulumi.Output<string>;
+    /** `app/<name>/<id>`: the `LoadBalancer` dimension of its CloudWatch metrics. */
+    public readonly arnSuffix: pulumi.Output<string>;
+    /** `targetgroup/<name>/<id>`: the `TargetGroup` dimension. */
+    public readonly targetGroupArnSuffix: pulumi.Output<string>;
     public readonly dnsName: pulumi.Output<string>;
     public readonly securityGroupId: pulumi.Output<string>;
     /** `http-only` or `https-only`: what CloudFront must use towards this origin. */
@@ -96,6 +100,8 @@ export class OriginLoadBalancer extends pulumi.ComponentResource {
             new aws.autoscaling.Attachment(`${name}-targets-${i}`, { autoscalingGroupName: asg, lbTargetGroupArn: targets.arn }, parent));
 
         this.arn = lb.arn;
+        this.arnSuffix = lb.arnSuffix;
+        this.targetGroupArnSuffix = targets.arnSuffix;
         this.dnsName = lb.dnsName;
         this.securityGroupId = sg.id;
         this.registerOutputs({ arn: this.arn, dnsName: this.dnsName });

@@ -22,4 +22,8 @@ export const COMPONENT_TYPES = {
     bucketReplica: "tiered-infra:recovery:BucketReplica",
     databaseBackups: "tiered-infra:recovery:DatabaseBackups",
     restoreDrills: "tiered-infra:recovery:RestoreDrills",
+    alertTopics: "tiered-infra:observability:AlertTopics",
+    observability: "tiered-infra:observability:Observability",
+    managedPrometheus: "tiered-infra:observability:ManagedPrometheus",
+    traceCollector: "tiered-infra:observability:TraceCollector",
 } as const;

@@ -58,6 +58,8 @@ export interface EdgeWafArgs {
  */
 export class EdgeWaf extends pulumi.ComponentResource {
     public readonly webAclArn: pulumi.Output<string>;
+    /** The ACL's CloudWatch metric name: the `WebACL` dimension of its AWS/WAFV2 metrics (WAF developer guide, "waf-metrics"). */
+    public readonly metricName: string;
 
     constructor(name: string, args: EdgeWafArgs, opts?: pulumi.ComponentResourceOptions) {
         super(COMPONENT_TYPES.edgeWaf, name, {}, opts);
@@ -126,6 +128,7 @@ export class EdgeWaf extends pulumi.ComponentResource {
         }, parent);
 
         this.webAclArn = acl.arn;
+        this.metricName = visibility("acl").metricName;
         this.registerOutputs({ webAclArn: this.webAclArn });
     }
 }

@@ -6,9 +6,10 @@
  * use it without a Pulumi engine; `loadStackConfig()` feeds it the engine's config.
  */
 import { z } from "zod";
-import { SECRET_MARKER } from "../core/plan/previewJson";
+import { OFFLINE_PLACEHOLDER_SECRET, SECRET_MARKER } from "../core/plan/previewJson";
 import { WAIVER_TAG_PREFIX } from "../core/policy/waived";
 import { STATEFUL_PRESET_NAMES } from "../components/statefulPresets";
+import { ALARM_CATALOG, ALARM_IDS, DB_CLASS_MEMORY_GIB } from "../components/alarmCatalog";
 import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "../core/kubernetesVersions";
 import { LOG_RETENTION_DAYS, TIER_NAMES, TIERS, TierName, TierSizing, TierSizingSchema } from "./tiers";
 
@@ -48,6 +49,28 @@ const retentionDays = z.number().refine((d) => (LOG_RETENTION_DAYS as readonly n
     message: `must be a CloudWatch Logs retention value: ${LOG_RETENTION_DAYS.join(", ")}`,
 });
 
+const EMAIL_RE = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+const PAGERDUTY_KEY = "alerting.pagerDutyUrl";
+
+/** A stack's change to one row of the alarm table (components/alarmCatalog.ts). */
+const AlarmOverrideSchema = z
+    .object({
+        /** false removes the alarm; the coverage policy reports a removed required alarm. */
+        enabled: z.boolean().optional(),
+        /** Absolute threshold in the metric's unit. */
+        threshold: z.number().finite().optional(),
+        /** Share of the row's capacity figure (rows whose threshold is a share). */
+        share: z.number().gt(0).max(1).optional(),
+        /** CloudWatch periods: 10, 30, or a multiple of 60 seconds up to a day. */
+        periodSeconds: z.number().int().refine((p) => p === 10 || p === 30 || (p % 60 === 0 && p >= 60 && p <= 86_400), {
+            message: "must be 10, 30 or a multiple of 60 up to 86400 (CloudWatch alarm periods)",
+        }).optional(),
+        evaluationPeriods: int(1, 100).optional(),
+        datapointsToAlarm: int(1, 100).optional(),
+        treatMissingData: z.enum(["missing", "ignore", "breaching", "notBreaching"]).optional(),
+        severity: z.enum(["critical", "warning"]).optional(),
+    })
+    .strict();
 
 const StackConfigSchema = z
     .object({
@@ -83,9 +106,16 @@ const StackConfigSchema = z
         generatedSecrets: z.array(envName).max(20).default([]),
         /** Local stacks: host ports (seed 003: nginx 80, backend 12015, frontend 12016). */
         localPorts: z
-            .object({ proxy: int(1, 65_535).default(80), app: int(1, 65_535).default(12015), frontend: int(1, 65_535).default(12016) })
+            .object({
+                proxy: int(1, 65_535).default(80),
+                app: int(1, 65_535).default(12015),
+                frontend: int(1, 65_535).default(12016),
+                /** Grafana and Prometheus with `observability.local` (on 127.0.0.1 only). */
+                grafana: int(1, 65_535).default(13000),
+                prometheus: int(1, 65_535).default(19090),
+            })
             .strict()
-            .default({ proxy: 80, app: 12015, frontend: 12016 }),
+            .default({ proxy: 80, app: 12015, frontend: 12016, grafana: 13000, prometheus: 19090 }),
         /**
          * `production` (default) keeps every data-protection setting on. `development` may relax
          * deletion protection and final snapshots, and only where the stack says so explicitly.
@@ -154,6 +184,29 @@ const StackConfigSchema = z
          * when `sizing.vectorDb.mode` is `managed`. Its connection string is the secret
          * `appSecrets.VECTOR_DB_URL`; its fee feeds the cost estimate.
          */
+        /**
+         * Who is told when an alarm fires (AWS stacks): emails on both topics, PagerDuty on the
+         * critical one. A production stack needs at least one subscriber.
+         */
+        alerting: z
+            .object({
+                emails: z.array(z.string().regex(EMAIL_RE, { message: "must be an email address such as ops@example.com" })).max(10)
+                    .refine((l) => new Set(l).size === l.length, { message: "must not repeat an address" }).default([]),
+                /** PagerDuty's CloudWatch integration URL; a secret (`pulumi config set --secret --path 'alerting.pagerDutyUrl' URL`). */
+                pagerDutyUrl: z.string().min(1).optional(),
+            })
+            .strict()
+            .default({ emails: [] }),
+        /** Stack-level observability choices; what each tier runs is the tier row's `observability` block. */
+        observability: z
+            .object({
+                /** Local stacks: run Prometheus and Grafana containers next to the app. */
+                local: z.boolean().default(false),
+                /** Changes to rows of the alarm table by id, e.g. `{ rds-cpu: { threshold: 80 } }`. */
+                alarms: z.partialRecord(z.enum(ALARM_IDS as [string, ...string[]]), AlarmOverrideSchema).default({}),
+            })
+            .strict()
+            .default({ local: false, alarms: {} }),
         managedVectorDb: z
             .object({ provider: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { message: "must be a short lowercase name such as pinecone" }), monthlyFeeUsd: z.number().min(0).max(1_000_000) })
             .strict()
@@ -180,6 +233,20 @@ const StackConfigSchema = z
                 });
             }
         }
+        if (cfg.observability.local && cfg.platform !== "local") {
+            ctx.addIssue({ code: "custom", path: ["observability", "local"], message: "is for local stacks only; AWS tiers get CloudWatch, and AMP/Grafana per the tier row" });
+        }
+        for (const [id, o] of Object.entries(cfg.observability.alarms)) {
+            const row = ALARM_CATALOG.find((a) => a.id === id)!;
+            if (!o) continue;
+            const at = (k: string) => ["observability", "alarms", id, k];
+            if (o.threshold !== undefined && o.share !== undefined) ctx.addIssue({ code: "custom", path: at("share"), message: "give either threshold or share, not both" });
+            if (o.share !== undefined && !("of" in row.threshold)) ctx.addIssue({ code: "custom", path: at("share"), message: `is not allowed: ${id}'s threshold is absolute; set threshold instead` });
+            const evaluations = o.evaluationPeriods ?? row.evaluationPeriods;
+            if (o.datapointsToAlarm !== undefined && o.datapointsToAlarm > evaluations) {
+                ctx.addIssue({ code: "custom", path: at("datapointsToAlarm"), message: `must not exceed evaluationPeriods (${evaluations})` });
+            }
+        }
         if (cfg.environment !== "development") {
             for (const [k, on] of Object.entries(cfg.dataProtection)) {
                 if (!on) ctx.addIssue({ code: "custom", path: ["dataProtection", k], message: "may be false only when tiered-infra:environment is development" });
@@ -196,6 +263,8 @@ export interface StackConfig extends Omit<z.output<typeof StackConfigSchema>, "s
     sizing: TierSizing;
     /** AWS region (`aws:region`). */
     region: string;
+    /** Accepted but worth saying (e.g. a development stack nobody is alerted for). */
+    warnings: string[];
 }
 
 /** Config keys of the project namespace that hold plain strings; every other key holds JSON/YAML structure. */
@@ -297,14 +366,50 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
         }
     }
 
+    const warnings: string[] = [];
+    problems.push(...alertingProblems(cfg, secretKeys, redacted, opts, warnings));
+
     const sizing = resolveSizing(cfg.tier, cfg.sizing, `${prefix}sizing`, problems);
     if (sizing && region !== undefined && cfg.platform !== "local") problems.push(...drRegionProblems(sizing, region, `${prefix}sizing.recovery.drRegion`));
+    if (sizing && cfg.platform === "aws" && cfg.system.database && DB_CLASS_MEMORY_GIB[sizing.database.instanceClass] === undefined) {
+        problems.push(`${prefix}sizing.database.instanceClass: ${JSON.stringify(sizing.database.instanceClass)} has no memory figure in components/alarmCatalog.ts, so its memory and connection alarms cannot be sized; known classes: ${Object.keys(DB_CLASS_MEMORY_GIB).join(", ")}`);
+    }
     if (sizing?.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma")) {
         if (!cfg.managedVectorDb) problems.push(`${prefix}managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }`);
         if (!("VECTOR_DB_URL" in cfg.appSecrets) && !redacted.has("appSecrets")) problems.push(`${prefix}appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with \`pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL\``);
     }
     if (problems.length > 0) throw new ConfigError(problems);
-    return { ...cfg, sizing: sizing!, region: region! };
+    return { ...cfg, sizing: sizing!, region: region!, warnings };
+}
+
+/**
+ * The PagerDuty URL must be a secret (it lets anyone page the on-call) and an https URL; a
+ * production AWS stack needs somebody to tell, a development one gets a warning.
+ */
+function alertingProblems(
+    cfg: z.output<typeof StackConfigSchema>,
+    secretKeys: ReadonlySet<string>,
+    redacted: ReadonlySet<string>,
+    opts: { redactedSecrets?: boolean },
+    warnings: string[],
+): string[] {
+    const key = `${PROJECT}:alerting`;
+    if (redacted.has("alerting")) return [];
+    const problems: string[] = [];
+    const url = cfg.alerting.pagerDutyUrl;
+    if (url !== undefined) {
+        if (!secretKeys.has(key) && !opts.redactedSecrets) {
+            problems.push(`${PROJECT}:${PAGERDUTY_KEY}: is stored in plain text; set it with \`pulumi config set --secret --path '${PAGERDUTY_KEY}' URL\``);
+        } else if (url !== OFFLINE_PLACEHOLDER_SECRET && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(url)) {
+            problems.push(`${PROJECT}:${PAGERDUTY_KEY}: is not an https:// URL; use the CloudWatch integration URL PagerDuty gives (https://events.pagerduty.com/...)`);
+        }
+    }
+    if (cfg.platform === "aws" && cfg.alerting.emails.length === 0 && url === undefined) {
+        const how = `set ${PROJECT}:alerting.emails (e.g. [ops@example.com]) or ${PAGERDUTY_KEY} (\`pulumi config set --secret --path '${PAGERDUTY_KEY}' URL\`)`;
+        if (cfg.environment === "production") problems.push(`${key}: a production stack needs at least one alert subscriber, or alarms fire unheard; ${how}`);
+        else warnings.push(`${key}: no alert subscriber: alarms of this development stack notify nobody; ${how}`);
+    }
+    return problems;
 }
 
 /** Merges a stack's overrides into its tier row and validates the result; problems are appended. */
@@ -359,13 +464,20 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
     let cur: z.ZodType | undefined = schema;
     for (const p of [...path, undefined]) {
-        // Unwrap defaults, optionals and refinements until an object (or nothing) is left.
+        // Unwrap defaults, optionals and refinements until an object or a record (or nothing) is left.
         for (let i = 0; i < 5 && cur; i++) {
             const def: any = (cur as any).def ?? (cur as any)._def;
-            if (def?.type === "object") break;
+            if (def?.type === "object" || def?.type === "record") break;
             cur = def?.innerType ?? def?.in ?? def?.schema;
         }
         if (!cur) return [];
+        const def: any = (cur as any).def ?? (cur as any)._def;
+        // A record keyed by an enum (e.g. alarm ids) allows exactly the enum's values.
+        if (def?.type === "record") {
+            if (p === undefined) return def.keyType?.options ?? [];
+            cur = def.valueType;
+            continue;
+        }
         if (p === undefined) break;
         cur = ((cur as any).shape ?? {})[p as string];
     }

@@ -10,6 +10,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { httpHealthCheck, localContainer, LocalContainerArgs, persistentVolume, secretFilePath } from "../components/localContainer";
 import { StatefulService } from "../components/statefulService";
 import { generateSecrets } from "../components/generatedSecrets";
+import {
+    GRAFANA_PORT, grafanaDatasources, LOCAL_OBSERVABILITY_IMAGES, LOCAL_RETENTION, localPrometheusConfig, localRules, PROMETHEUS_CONFIG_DIR, PROMETHEUS_PORT,
+} from "../components/localObservability";
 import { StackConfig } from "./config";
 import { generatedSecretNames, sizedPreset } from "./system";
 
@@ -54,7 +57,11 @@ export function proxyConfig(backend: string, frontend: string): string {
 export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulumi.Input<unknown>>> {
     const app = cfg.app.name;
     const network = new docker.Network(`${app}-network`, { name: `${app}-network`, driver: "bridge" });
-    const own = [...(cfg.system.database ? ["POSTGRES_PASSWORD"] : []), ...(cfg.system.cache ? ["REDIS_PASSWORD"] : [])];
+    const own = [
+        ...(cfg.system.database ? ["POSTGRES_PASSWORD"] : []),
+        ...(cfg.system.cache ? ["REDIS_PASSWORD"] : []),
+        ...(cfg.observability.local ? ["GRAFANA_ADMIN_PASSWORD"] : []),
+    ];
     const secrets: Record<string, pulumi.Output<string>> = {
         ...Object.fromEntries(Object.entries(cfg.appSecrets).map(([k, v]) => [k, pulumi.secret(v)])),
         ...generateSecrets(app, [...generatedSecretNames(cfg), ...own]),
@@ -128,11 +135,50 @@ export async function deployLocal(cfg: StackConfig): Promise<Record<string, pulu
         dependsOn: [backend, ...(frontend ? [frontend] : [])],
     });
 
+    if (cfg.observability.local) monitoring(app, network, cfg, secrets.GRAFANA_ADMIN_PASSWORD);
+
     return {
         platform: "local",
         url: `http://localhost:${cfg.localPorts.proxy}`,
         backendUrl: `http://localhost:${cfg.localPorts.app}`,
         ...(fe ? { frontendUrl: `http://localhost:${cfg.localPorts.frontend}` } : {}),
+        ...(cfg.observability.local ? { grafanaUrl: `http://localhost:${cfg.localPorts.grafana}`, prometheusUrl: `http://localhost:${cfg.localPorts.prometheus}` } : {}),
         network: network.name,
     };
+}
+
+/**
+ * Prometheus (with the rules that apply on one host) and Grafana (Prometheus provisioned as its data
+ * source), both published on 127.0.0.1 only: admin consoles are for this machine. Grafana's admin
+ * password is generated and handed over as a file (GF_SECURITY_ADMIN_PASSWORD__FILE), never as an
+ * environment value.
+ */
+function monitoring(app: string, network: docker.Network, cfg: StackConfig, grafanaPassword: pulumi.Output<string>): void {
+    const rules = { poolerMaxClientConnections: cfg.sizing.pooler.maxClientConnections, poolerDefaultPoolSize: cfg.sizing.pooler.defaultPoolSize };
+    const prometheus = service(app, network, "prometheus", {
+        image: LOCAL_OBSERVABILITY_IMAGES.prometheus,
+        role: "data",
+        files: [
+            { file: `${PROMETHEUS_CONFIG_DIR}/prometheus.yml`, content: localPrometheusConfig() },
+            { file: `${PROMETHEUS_CONFIG_DIR}/rules.yml`, content: localRules(rules) },
+        ],
+        command: [`--config.file=${PROMETHEUS_CONFIG_DIR}/prometheus.yml`, "--storage.tsdb.path=/prometheus", `--storage.tsdb.retention.time=${LOCAL_RETENTION}`],
+        volumes: [{ volume: volume(`${app}-prometheus-data`), path: "/prometheus" }],
+        ports: [{ internal: PROMETHEUS_PORT, external: cfg.localPorts.prometheus, ip: "127.0.0.1" }],
+        health: ["CMD-SHELL", `wget -qO- http://localhost:${PROMETHEUS_PORT}/-/healthy || exit 1`],
+    });
+    const passwordFile = "/run/secrets/grafana_admin_password";
+    service(app, network, "grafana", {
+        image: LOCAL_OBSERVABILITY_IMAGES.grafana,
+        role: "app",
+        env: { GF_SECURITY_ADMIN_USER: "admin", GF_SECURITY_ADMIN_PASSWORD__FILE: passwordFile, GF_USERS_ALLOW_SIGN_UP: "false", GF_AUTH_ANONYMOUS_ENABLED: "false" },
+        files: [
+            { file: passwordFile, content: pulumi.secret(grafanaPassword) },
+            { file: "/etc/grafana/provisioning/datasources/prometheus.yaml", content: grafanaDatasources() },
+        ],
+        volumes: [{ volume: volume(`${app}-grafana-data`), path: "/var/lib/grafana" }],
+        ports: [{ internal: GRAFANA_PORT, external: cfg.localPorts.grafana, ip: "127.0.0.1" }],
+        health: httpHealthCheck(GRAFANA_PORT, "/api/health"),
+        dependsOn: [prometheus],
+    });
 }

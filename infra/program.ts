@@ -10,7 +10,7 @@ import { Cache } from "../components/cache";
 import { BucketReplica } from "../components/bucketReplica";
 import { Cdn } from "../components/cdn";
 import { Cluster, CLUSTER_SYSTEM_PODS } from "../components/cluster";
-import { ConnectionPooler } from "../components/connectionPooler";
+import { ConnectionPooler, PGBOUNCER_EXPORTER_POD } from "../components/connectionPooler";
 import { Database } from "../components/database";
 import { DatabaseBackups } from "../components/databaseBackups";
 import { ExternalSecrets } from "../components/externalSecrets";
@@ -18,11 +18,14 @@ import { FileStore } from "../components/fileStore";
 import { serviceAccountRole } from "../components/irsa";
 import { restrictedNamespace } from "../components/namespace";
 import { Network } from "../components/network";
-import { sizeNodeGroup } from "../components/nodeSizing";
+import { DAEMONSET_OVERHEAD, sizeNodeGroup } from "../components/nodeSizing";
+import { CONTAINER_INSIGHTS_DAEMONSETS, Observability, observabilityPods } from "../components/observability";
+import { TraceCollector } from "../components/traceCollector";
 import { OriginLoadBalancer } from "../components/originLoadBalancer";
 import { accessLogBucket } from "../components/privateBucket";
 import { RestoreDrills } from "../components/restoreDrills";
 import { StatefulService } from "../components/statefulService";
+import { ORIGIN_READ_TIMEOUT_SECONDS } from "../components/cdn";
 import { VolumeBackupPlan } from "../components/volumeBackupPlan";
 import { EdgeWaf } from "../components/waf";
 import { loadStackConfig, PROJECT, StackConfig } from "./config";
@@ -39,8 +42,15 @@ export const ACCESS_LOG_DAYS = 90;
 export const POOLER_POD = { cpuMillicores: 250, memoryMiB: 256 };
 
 
+/** The pooler pod with the exporter sidecar the Prometheus rules read, when the tier runs Prometheus. */
+function poolerPod(cfg: StackConfig) {
+    const exporter = cfg.sizing.observability.prometheus ? PGBOUNCER_EXPORTER_POD : { cpuMillicores: 0, memoryMiB: 0 };
+    return { cpuMillicores: POOLER_POD.cpuMillicores + exporter.cpuMillicores, memoryMiB: POOLER_POD.memoryMiB + exporter.memoryMiB };
+}
+
 export async function deploy(): Promise<Record<string, pulumi.Input<unknown>>> {
     const cfg = loadStackConfig();
+    for (const w of cfg.warnings) pulumi.log.warn(w);
     return cfg.platform === "local" ? deployLocal(cfg) : deployAws(cfg);
 }
 
@@ -155,6 +165,7 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
             defaultPoolSize: sizing.pooler.defaultPoolSize,
             ...POOLER_POD,
             nodeSelector: poolSelector(APP_POOL),
+            metricsExporter: sizing.observability.prometheus,
         }, allOpts)
         : undefined;
 
@@ -201,6 +212,22 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         }, { provider: awsProvider })
         : undefined;
 
+    // Observability tools (kube-state-metrics, the trace collector) share one restricted namespace.
+    const observed = sizing.observability;
+    const toolsNamespace = observed.prometheus || observed.traceSamplingPercent > 0 ? restrictedNamespace("observability", { provider: cluster.provider }) : undefined;
+    const tracing = observed.traceSamplingPercent > 0
+        ? new TraceCollector(`${prefix}-tracing`, {
+            region: cfg.region,
+            namespaceName: "observability",
+            namespace: toolsNamespace!.metadata.name,
+            oidcProviderArn: cluster.oidcProviderArn,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            samplingPercent: observed.traceSamplingPercent,
+            serviceName: cfg.app.name,
+            nodeSelector: poolSelector(APP_POOL),
+        }, allOpts)
+        : undefined;
+
     const app = new AppTier(prefix, {
         appName: cfg.app.name,
         namespace: namespaceName,
@@ -220,6 +247,7 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
             ...Object.fromEntries(services.flatMap((s) => [[s.preset.urlEnv, s.url], ...Object.entries(s.preset.appEnv ?? {})])),
             // The bucket's name only: access comes from the service account's role, never from keys.
             ...(fileStore ? { FILE_STORE_BUCKET: fileStore.bucketName, FILE_STORE_REGION: cfg.region } : {}),
+            ...(tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: tracing.otlpEndpoint, OTEL_SERVICE_NAME: cfg.app.name, OTEL_TRACES_EXPORTER: "otlp" } : {}),
         },
         secretEnv: {
             ...(database ? { DATABASE_USER: { secretName: dbCredentials, key: "username" }, DATABASE_PASSWORD: { secretName: dbCredentials, key: "password" } } : {}),
@@ -263,6 +291,42 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         }, awsOpts)
         : undefined;
 
+    const observability = new Observability(prefix, {
+        region: cfg.region,
+        sizing: observed,
+        alerting: {
+            emails: cfg.alerting.emails,
+            pagerDutyUrl: cfg.alerting.pagerDutyUrl === undefined ? undefined : pulumi.secret(cfg.alerting.pagerDutyUrl),
+            // The drills' EventBridge rules (below) are named `<prefix>-...`.
+            eventRuleNamePrefix: prefix,
+        },
+        alarmOverrides: cfg.observability.alarms,
+        logRetentionDays: cfg.logRetentionDays,
+        usEast1,
+        cluster: {
+            name: cluster.clusterName,
+            arn: cluster.clusterArn,
+            oidcProviderArn: cluster.oidcProviderArn,
+            oidcIssuerUrl: cluster.oidcIssuerUrl,
+            subnetIds: network.privateSubnetIds,
+            securityGroupId: cluster.clusterSecurityGroupId,
+            kubernetes: cluster.provider,
+            ready: Object.values(cluster.nodeGroups),
+        },
+        toolsNamespace: toolsNamespace?.metadata.name,
+        app: { name: cfg.app.name, namespace: cfg.app.name, serviceName: cfg.app.name, maxReplicas: sizing.app.maxReplicas },
+        nodeSelector: poolSelector(APP_POOL),
+        databases: database ? database.instances.map((i) => ({ ...i, instanceClass: sizing.database.instanceClass, allocatedStorageGiB: sizing.database.allocatedStorageGiB })) : [],
+        cache: cache && { replicationGroupId: cache.replicationGroupId, nodes: sizing.cache.nodes },
+        loadBalancer: { arnSuffix: origin.arnSuffix, targetGroupArnSuffix: origin.targetGroupArnSuffix },
+        distribution: { id: cdn.distributionId, originReadTimeoutSeconds: ORIGIN_READ_TIMEOUT_SECONDS },
+        webAclMetricName: waf.metricName,
+        natGatewayIds: network.natGatewayIds,
+        uptime: { host: cdn.host, path: cfg.app.healthPath },
+        rules: { poolerMaxClientConnections: sizing.pooler.maxClientConnections, poolerDefaultPoolSize: sizing.pooler.defaultPoolSize },
+        dashboardServices: { pooler: pooler ? "pgbouncer" : undefined, stateful: services.map((s) => s.preset.serviceName) },
+    }, allOpts);
+
     // Monthly drills: restore the database and every stateful service's volumes, alert on failure.
     const volumeBackups = services.map((s) => ({ service: s.preset.serviceName, tag: s.backupTag, vaultArn: s.backups.vaultArn }));
     const drills = database || volumeBackups.length > 0
@@ -270,6 +334,8 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
             vaultArns: [...(databaseBackups ? [databaseBackups.vaultArn] : []), ...volumeBackups.map((v) => v.vaultArn)],
             database: database && { instanceArn: database.instanceArn, subnetGroupName: database.subnetGroupName, securityGroupIds: [database.securityGroupId] },
             volumes: volumeBackups,
+            // Failed drills, backups and copies page like any critical alarm.
+            alertTopicArn: observability.criticalTopicArn,
         }, awsOpts)
         : undefined;
 
@@ -285,7 +351,7 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         staticAssetsBucket: cdn.staticBucketName,
         ...(fileStore ? { fileStoreBucket: fileStore.bucketName } : {}),
         ...(drRegion ? { drRegion, ...(fileStoreReplica ? { drFileStoreBucket: fileStoreReplica.bucketName } : {}), drStaticAssetsBucket: staticReplica!.bucketName } : {}),
-        ...(drills ? { restoreDrillsPlan: drills.planName, recoveryAlertTopicArn: drills.alertTopicArn } : {}),
+        ...(drills ? { restoreDrillsPlan: drills.planName } : {}),
         appServiceEndpoint: pulumi.interpolate`http://${origin.dnsName}`,
         appInternalUrl: app.internalUrl,
         ...(database
@@ -294,6 +360,10 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
         ...(cache ? { cacheEndpoint: pulumi.interpolate`${cache.primaryEndpoint}:${cache.port}` } : {}),
         ...Object.fromEntries(services.map((s) => [`${s.preset.serviceName}Url`, s.url])),
         ...(cfg.managedVectorDb && cfg.sizing.vectorDb.mode === "managed" ? { vectorDbUrl: `managed (${cfg.managedVectorDb.provider})` } : {}),
+        alertTopicArns: { critical: observability.criticalTopicArn, warning: observability.warningTopicArn },
+        dashboardName: observability.dashboardName,
+        ...(observability.grafanaEndpoint ? { grafanaUrl: pulumi.interpolate`https://${observability.grafanaEndpoint}` } : {}),
+        ...(observability.prometheusEndpoint ? { prometheusQueryUrl: observability.prometheusEndpoint } : {}),
     };
 }
 
@@ -304,13 +374,18 @@ async function deployAws(cfg: StackConfig): Promise<Record<string, pulumi.Input<
  */
 function nodeGroupsFor(cfg: StackConfig) {
     const sizing = cfg.sizing;
+    // Container Insights runs its agent and Fluent Bit on every node, stateful ones included.
+    const daemonSets = sizing.observability.containerInsights
+        ? { cpuMillicores: DAEMONSET_OVERHEAD.cpuMillicores + CONTAINER_INSIGHTS_DAEMONSETS.cpuMillicores, memoryMiB: DAEMONSET_OVERHEAD.memoryMiB + CONTAINER_INSIGHTS_DAEMONSETS.memoryMiB }
+        : DAEMONSET_OVERHEAD;
     const app = sizeNodeGroup({
         pod: { cpuMillicores: sizing.app.cpuMillicores, memoryMiB: sizing.app.memoryMiB },
         minPods: sizing.app.minReplicas,
         maxPods: sizing.app.maxReplicas,
         minNodes: sizing.network.azCount,
         architecture: cfg.app.architecture,
-        sharedPods: [...(cfg.system.database ? [{ pod: POOLER_POD, count: sizing.pooler.replicas }] : []), ...CLUSTER_SYSTEM_PODS],
+        sharedPods: [...(cfg.system.database ? [{ pod: poolerPod(cfg), count: sizing.pooler.replicas }] : []), ...CLUSTER_SYSTEM_PODS, ...observabilityPods(sizing.observability)],
+        daemonSets,
     });
     const groups: ConstructorParameters<typeof Cluster>[1]["nodeGroups"] = {
         [APP_POOL]: { sizing: app, architecture: cfg.app.architecture, labels: poolLabels(APP_POOL) },
@@ -325,6 +400,7 @@ function nodeGroupsFor(cfg: StackConfig) {
             minNodes: Math.max(...stateful.map((s) => s.replicas)),
             maxPodsPerNode: 1,
             architecture: "arm64",
+            daemonSets,
         });
         groups[STATEFUL_POOL] = {
             sizing: pool,

@@ -126,6 +126,30 @@ export const TierSizingSchema = z
              */
             vaultLock: z.object({ minRetentionDays: int(1, 36_500), maxRetentionDays: int(1, 36_500) }).strict(),
         }).strict(),
+        /**
+         * What each tier watches and how (components/observability.ts). The alarms themselves are a
+         * table of their own (components/alarmCatalog.ts); this block says which collectors run.
+         */
+        observability: z.object({
+            /**
+             * Container Insights with enhanced observability through the `amazon-cloudwatch-observability`
+             * EKS add-on: node, pod and container metrics plus container logs (the stack's retention).
+             */
+            containerInsights: z.boolean(),
+            /**
+             * Amazon Managed Service for Prometheus fed by the agentless managed scraper, with the alert
+             * rules of components/prometheusRules.ts and an Alertmanager routed to the alert topics.
+             */
+            prometheus: z.boolean(),
+            /** Seconds between scrapes (AMP bills samples: 60 s halves the samples of 30 s). */
+            scrapeIntervalSeconds: int(15, 300),
+            /** Amazon Managed Grafana with the Prometheus and CloudWatch data sources, IAM Identity Center sign-in. */
+            grafana: z.boolean(),
+            /** Share of requests traced through an ADOT collector to X-Ray; 0 turns tracing off. */
+            traceSamplingPercent: z.number().min(0).max(100),
+            /** Seconds between Route 53 health checks of the public health path: 30 standard, 10 fast (+$1/month). */
+            uptimeCheckIntervalSeconds: z.union([z.literal(10), z.literal(30)]),
+        }).strict(),
         /** Expected monthly cost range in USD (seed 002 "Estimated Costs"); the budget gate enforces the maximum. */
         budget: z.object({ minMonthlyUsd: z.number().min(0), maxMonthlyUsd: z.number().positive() }).strict(),
     })
@@ -146,6 +170,9 @@ export const TierSizingSchema = z
         }
         if (s.recovery.vaultLock.maxRetentionDays < s.recovery.vaultLock.minRetentionDays) {
             ctx.addIssue({ code: "custom", path: ["recovery", "vaultLock", "maxRetentionDays"], message: `must be at least recovery.vaultLock.minRetentionDays (${s.recovery.vaultLock.minRetentionDays})` });
+        }
+        if (s.observability.grafana && !s.observability.prometheus && !s.observability.containerInsights) {
+            ctx.addIssue({ code: "custom", path: ["observability", "grafana"], message: "needs observability.prometheus or observability.containerInsights: Grafana would have nothing to show" });
         }
         if (s.budget.maxMonthlyUsd < s.budget.minMonthlyUsd) {
             ctx.addIssue({ code: "custom", path: ["budget", "maxMonthlyUsd"], message: `must be at least budget.minMonthlyUsd (${s.budget.minMonthlyUsd})` });
@@ -182,8 +209,10 @@ export const TIERS = {
         // 3.09 GiB: the smallest node with 2 GB usable.
         cache: { nodeType: "cache.t4g.medium", nodes: 1, memoryGiB: 2, snapshotRetentionDays: 7 },
         // Seed: "ChromaDB: Single instance (4 vCPU, 16GB RAM)". The seed sizes the instance; the pod
-        // requests what such a node (m7g.xlarge) has allocatable after kubelet and daemon sets.
-        vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 3500, memoryMiB: 14336, storageGiB: 100 },
+        // requests what such a node (m7g.xlarge) has allocatable after kubelet and daemon sets
+        // (Container Insights' agent and Fluent Bit included: 3,420m CPU), at most 4 GiB per vCPU so
+        // components/nodeSizing.ts keeps it on the general-purpose family.
+        vectorDb: { mode: "selfHosted", replicas: 1, cpuMillicores: 3400, memoryMiB: 13600, storageGiB: 100 },
         edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 1000 },
         // Seed 002's objectives (RPO 1 h, RTO 15 min) hold for every AWS tier, as its Multi-AZ database
         // does. Small meets them against what a region survives: an AZ lost (automatic failover), a
@@ -192,6 +221,9 @@ export const TIERS = {
         // stack that must outlive its region sets `sizing.recovery: { crossRegion: true, drRegion }`
         // (measured: +$22/month on small; seed001-aws does, per seed 001's cross-region backups).
         recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: false, drRetentionDays: 7, vaultLock: VAULT_LOCK },
+        // Seed 002 asks for monitoring on every tier; small keeps to CloudWatch (Container Insights,
+        // alarms, one dashboard, a Route 53 health check): AMP's collector alone is $29/month.
+        observability: { containerInsights: true, prometheus: false, scrapeIntervalSeconds: 60, grafana: false, traceSamplingPercent: 0, uptimeCheckIntervalSeconds: 30 },
         budget: { minMonthlyUsd: 800, maxMonthlyUsd: 1200 },
     },
     medium: {
@@ -207,18 +239,25 @@ export const TIERS = {
         // Seed: "Redis: 3-node cluster" (memory from "Caching Layer": 16GB each is the production
         // target; medium starts at cache.r7g.large, 13.07 GiB per node).
         cache: { nodeType: "cache.r7g.large", nodes: 3, memoryGiB: 13, snapshotRetentionDays: 7 },
-        // Seed: "ChromaDB: 3-node cluster" on "8 vCPU, 32GB RAM" instances: the pod requests what an
-        // m7g.2xlarge has allocatable. Volumes start at 350 GiB (the seed names no size for medium):
-        // gp3 grows online (the StorageClass allows expansion), while every provisioned GiB is paid in
-        // the volume, its hourly/daily/weekly snapshots, its copy in the DR region and the copy's
-        // transfer; at 500 GiB, DR put medium over seed 002's $4,000 (README "Disaster recovery").
-        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 350 },
+        // Seed: "ChromaDB: 3-node cluster" on "8 vCPU, 32GB RAM" instances. Sized to 4 vCPU to keep the
+        // tier inside seed 002's $4,000 with its monitoring (issue 15) and its DR copies (issue 16):
+        // the pod keeps the seed's 30 GiB of memory (ChromaDB holds its index in memory) on
+        // r7g.xlarge (4 vCPU / 32 GiB, $0.2142/h) instead of m7g.2xlarge (8 vCPU / 32 GiB,
+        // $0.3264/h): -$246/month for 3 nodes (karpenter pricing data, core/cost/catalog.ts).
+        // Allocatable after kubelet and daemon sets: 3,420m CPU, 31,366 MiB. Volumes start at 350 GiB
+        // (the seed names no size for medium): gp3 grows online (the StorageClass allows expansion),
+        // while every provisioned GiB is paid in the volume, its snapshots, its copy in the DR region
+        // and the copy's transfer (README "Disaster recovery").
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 3400, memoryMiB: 30720, storageGiB: 350 },
         edge: { priceClass: "PriceClass_100", botControl: false, ipRequestsPer5Min: 2000 },
         // Seed 002: RPO 1 h, RTO 15 min, "File Storage: Cross-region replication". us-west-2 is the
         // usual second region for us-east-1 stacks (another coast; its prices are in the catalog).
         // The DR region keeps a week (the primary keeps 30 days of RDS backups and 35 of daily
         // volume backups): it exists to survive the region, not to hold history.
         recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: true, drRegion: "us-west-2", drRetentionDays: 7, vaultLock: VAULT_LOCK },
+        // Seed 002: "CDN and advanced monitoring", "Infrastructure: Prometheus + Grafana": AMP with
+        // the managed scraper (60 s: the rules look at 5-15 minute windows) and Managed Grafana.
+        observability: { containerInsights: true, prometheus: true, scrapeIntervalSeconds: 60, grafana: true, traceSamplingPercent: 0, uptimeCheckIntervalSeconds: 30 },
         budget: { minMonthlyUsd: 2500, maxMonthlyUsd: 4000 },
     },
     large: {
@@ -237,10 +276,15 @@ export const TIERS = {
         cache: { nodeType: "cache.r6g.xlarge", nodes: 3, memoryGiB: 16, snapshotRetentionDays: 14 },
         // Seed: "Managed vector database (Pinecone/Weaviate Cloud)" is the large tier's option; we
         // default to the self-hosted 3-node cluster and let a stack switch `mode` to `managed`.
-        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7500, memoryMiB: 30720, storageGiB: 1000 },
+        // Pod: what an m7g.2xlarge has allocatable after kubelet and daemon sets (7,410m CPU), at most
+        // 4 GiB per vCPU so it stays on the general-purpose family.
+        vectorDb: { mode: "selfHosted", replicas: 3, cpuMillicores: 7400, memoryMiB: 29600, storageGiB: 1000 },
         edge: { priceClass: "PriceClass_All", botControl: true, ipRequestsPer5Min: 4000 },
         // As medium, with the DR region keeping the same 30 days of RDS history as the primary.
         recovery: { rpoMinutes: 60, rtoMinutes: 15, crossRegion: true, drRegion: "us-west-2", drRetentionDays: 30, vaultLock: VAULT_LOCK },
+        // Seed 002 "Enhanced Monitoring: Application Performance Monitoring": medium's stack plus
+        // traces through an ADOT collector to X-Ray, 5% of requests sampled (X-Ray bills per trace).
+        observability: { containerInsights: true, prometheus: true, scrapeIntervalSeconds: 60, grafana: true, traceSamplingPercent: 5, uptimeCheckIntervalSeconds: 30 },
         budget: { minMonthlyUsd: 8000, maxMonthlyUsd: 15000 },
     },
 } satisfies Record<string, TierSizing>;

@@ -7,8 +7,7 @@ import { isUnknown, UNKNOWN_MARKER } from "../core/plan/unknown";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
-
-export type Concern = "secrets" | "cors" | "retention" | "encryption" | "exposure" | "resilience" | "workloads" | "cost" | "governance";
+export type Concern = "secrets" | "cors" | "retention" | "encryption" | "exposure" | "resilience" | "workloads" | "cost" | "governance" | "observability";
 
 /** A JSON-schema property of a policy's config, with its default (the CLI validates config against it). */
 export interface ConfigProperty {

@@ -5,6 +5,7 @@ import { CORS_POLICIES } from "./rules/cors";
 import { RECOVERY_POLICIES } from "./rules/recovery";
 import { ENCRYPTION_POLICIES } from "./rules/encryption";
 import { EXPOSURE_POLICIES } from "./rules/exposure";
+import { MONITORING_POLICIES } from "./rules/monitoring";
 import { RESILIENCE_POLICIES } from "./rules/resilience";
 import { RETENTION_POLICIES } from "./rules/retention";
 import { SECRET_POLICIES } from "./rules/secrets";
@@ -22,4 +23,5 @@ export const ALL_POLICIES: readonly PolicyDefinition[] = [
     ...RECOVERY_POLICIES,
     ...WORKLOAD_POLICIES,
     ...COST_POLICIES,
+    ...MONITORING_POLICIES,
 ];

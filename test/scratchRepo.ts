@@ -24,6 +24,7 @@ export function scratchRepo(): ScratchRepo {
     for (const f of files) {
         const from = path.join(PROJECT_DIR, f);
         if (!fs.existsSync(from)) continue; // deleted in the working tree
+        if (fs.lstatSync(from).isSymbolicLink()) continue; // e.g. a node_modules linked from elsewhere: linked again below
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.copyFileSync(from, path.join(dir, f));
         // Keep the sources' times, so the copied bundles below count as current and nothing is rebuilt.

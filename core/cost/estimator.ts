@@ -141,7 +141,9 @@ export const FREE_TYPES = new Set([
     "aws:ec2/internetGateway:InternetGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:ec2/securityGroupRule:SecurityGroupRule",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/flowLog:FlowLog", "aws:ec2/launchTemplate:LaunchTemplate",
     "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/policy:Policy",
-    "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:kms/alias:Alias", "aws:eks/addon:Addon",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:kms/alias:Alias",
+    // Add-ons are free; the one that bills (Container Insights) has a reader below that prices its observations.
+    "aws:eks/addon:Addon",
     "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:autoscaling/attachment:Attachment",
     "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup",
     "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/user:User", "aws:elasticache/userGroup:UserGroup",
@@ -158,8 +160,12 @@ export const FREE_TYPES = new Set([
     "aws:s3/bucketLogging:BucketLogging",
     // A lock, a schedule and rules: what they cause (copies, restored resources) is priced on the plan and the selections.
     "aws:backup/vaultLockConfiguration:VaultLockConfiguration", "aws:backup/restoreTestingPlan:RestoreTestingPlan",
-    // AWS service events on the default event bus are not billed; alert publishes stay within SNS's monthly free million.
-    "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget", "aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy",
+    // AWS service events on the default event bus are not billed (their SNS publishes are priced on the topic).
+    "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/eventTarget:EventTarget",
+    // Observability: access policies, rule and routing definitions are billed through what they configure
+    // (topic publishes, the workspace's query samples); an access entry costs nothing.
+    "aws:sns/topicPolicy:TopicPolicy", "aws:amp/ruleGroupNamespace:RuleGroupNamespace", "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+    "aws:eks/accessEntry:AccessEntry",
 ]);
 
 /** Whole families that run on, or are billed through, something priced elsewhere. */
@@ -200,6 +206,10 @@ interface ReaderContext extends EstimateContext {
     countOf(type: string): number;
     /** Resources that depend on `urn`. */
     dependentsOf(urn: string): PlannedResource[];
+    /** The plan's resources of a type (indexed once, so readers that look around stay linear). */
+    ofType(type: string): PlannedResource[];
+    /** A figure computed once per estimate and shared by every resource that reads it. */
+    memo<T>(key: string, compute: () => T): T;
     today: string;
 }
 
@@ -273,6 +283,38 @@ const bucketStorage: Reader = (r, ctx) => {
     }
     return out;
 };
+/** Seconds in a month of 730 hours. */
+const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
+const MINUTES_PER_MONTH = HOURS_PER_MONTH * 60;
+/** Prometheus stores 1-2 bytes per sample (Prometheus docs, "Storage: operational aspects"); 2 to be safe. */
+const BYTES_PER_SAMPLE = 2;
+/** AMP keeps samples 150 days unless configured otherwise (AMP user guide, quotas; from the research notes). */
+const AMP_RETENTION_MONTHS = 150 / 30;
+/** Metrics a CloudFront monitoring subscription adds: 401/403/404/502/503/504 rates, cache hit rate, origin latency (CloudFront developer guide). */
+const CLOUDFRONT_ADDITIONAL_METRICS = 8;
+/** Pods EKS runs per node (VPC CNI, kube-proxy, EBS CSI node, CloudWatch agent, Fluent Bit) and per cluster (CoreDNS x2, EBS CSI controller x2, CloudWatch operator). */
+const DAEMON_PODS_PER_NODE = 5;
+const CLUSTER_ADDON_PODS = 5;
+
+/** Scrape interval of a managed scraper, from its Prometheus configuration (default 60 s when unreadable). */
+function scrapeIntervalSeconds(r: PlannedResource): number {
+    const m = /scrape_interval:\s*"?(\d+)s/.exec(String(r.inputs.scrapeConfiguration ?? ""));
+    return m ? Number(m[1]) : 60;
+}
+
+/** Samples a month the stack's scrapers send, spread over its scrapers. */
+function prometheusSamples(ctx: ReaderContext, r: PlannedResource): number | null {
+    if (!ctx.usage) return null;
+    return (ctx.usage.prometheusActiveSeries / ctx.countOf("aws:amp/scraper:Scraper")) * (SECONDS_PER_MONTH / scrapeIntervalSeconds(r));
+}
+
+/** Notifications each alert topic publishes a month. */
+function notificationsPerTopic(ctx: ReaderContext): number | null {
+    return ctx.usage ? ctx.usage.alertNotifications / ctx.countOf("aws:sns/topic:Topic") : null;
+}
+
+/** Log groups the Container Insights add-on writes; only `application` bills ingestion here (see the log-group reader). */
+const CONTAINER_INSIGHTS_LOGS = /^\/aws\/containerinsights\/[^/]+\/(application|dataplane|host|performance)$/;
 
 const READERS: Record<string, Reader> = {
     "aws:eks/cluster:Cluster": (r, ctx) => {
@@ -371,7 +413,7 @@ const READERS: Record<string, Reader> = {
         const out: Usage[] = [transfer("Replicated data", written, from, to)];
         if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true });
         // S3 replication metrics are billed as CloudWatch custom metrics: bytes pending, operations pending, latency, operations failed, per rule.
-        if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.metrics.custom", quantity: 4 * metrics, region: from, dr: true });
+        if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.customMetric", quantity: 4 * metrics, region: from, dr: true });
         return out;
     },
     "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": (r, ctx) => {
@@ -408,7 +450,11 @@ const READERS: Record<string, Reader> = {
     ],
     "aws:kms/key:Key": () => [{ name: "Customer managed key", priceKey: "kms.key", quantity: 1 }],
     "aws:cloudwatch/logGroup:LogGroup": (r, ctx) => {
-        const ingest = ctx.usage ? ctx.usage.logIngestGiB / ctx.countOf("aws:cloudwatch/logGroup:LogGroup") : null;
+        // Container Insights' groups: application logs are their own usage key; performance events are
+        // billed as observations (enhanced observability) and AL2023 nodes ship no host/dataplane logs by default.
+        const insights = CONTAINER_INSIGHTS_LOGS.exec(String(r.inputs.name ?? ""));
+        const platformGroups = ctx.memo("platformLogGroups", () => ctx.ofType("aws:cloudwatch/logGroup:LogGroup").filter((x) => !CONTAINER_INSIGHTS_LOGS.test(String(x.inputs.name ?? ""))).length);
+        const ingest = !ctx.usage ? null : insights ? (insights[1] === "application" ? ctx.usage.containerLogIngestGiB : 0) : ctx.usage.logIngestGiB / Math.max(1, platformGroups);
         // Stored volume at steady state: a month's ingest kept for retention/30 months (compressed ~1:1 assumed).
         const retention = num(r.inputs.retentionInDays, 3653);
         return [
@@ -438,6 +484,77 @@ const READERS: Record<string, Reader> = {
         }
         return out;
     },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (r) => {
+        const queries: any[] = Array.isArray(r.inputs.metricQueries) ? r.inputs.metricQueries : [];
+        // An alarm bills each metric it reads; expressions are free. A period under 60 s is high resolution.
+        const metrics = queries.length > 0 ? queries.filter((q) => q?.metric).length : 1;
+        const periods = queries.length > 0 ? queries.map((q) => num(q?.metric?.period, 60)) : [num(r.inputs.period, 60)];
+        const high = periods.some((p) => p < 60);
+        return [{ name: `Alarm metrics (${high ? "high" : "standard"} resolution) x ${metrics}`, priceKey: high ? "cloudwatch.alarm.highResolution" : "cloudwatch.alarm.metric", quantity: metrics }];
+    },
+    "aws:cloudwatch/dashboard:Dashboard": () => [{ name: "Dashboard", priceKey: "cloudwatch.dashboard", quantity: 1 }],
+    "aws:sns/topic:Topic": (_r, ctx) => [
+        { name: "Notifications published", priceKey: "sns.publishes", quantity: notificationsPerTopic(ctx), usageBased: true, per: 1_000_000 },
+    ],
+    "aws:sns/topicSubscription:TopicSubscription": (r, ctx) => {
+        const protocol = String(r.inputs.protocol ?? "");
+        if (protocol === "email" || protocol === "email-json") return [{ name: "Email deliveries", priceKey: "sns.email", quantity: notificationsPerTopic(ctx), usageBased: true, per: 100_000 }];
+        if (protocol === "https" || protocol === "http") return [{ name: "HTTPS deliveries", priceKey: "sns.https", quantity: notificationsPerTopic(ctx), usageBased: true, per: 1_000_000 }];
+        return [{ name: `${protocol || "unknown"} deliveries`, priceKey: `sns.${protocol || "unknown"}`, quantity: notificationsPerTopic(ctx), usageBased: true }];
+    },
+    "aws:route53/healthCheck:HealthCheck": (r) => {
+        const type = String(r.inputs.type ?? "");
+        // Each optional feature bills on its own: HTTPS, string matching, fast interval, latency measurement.
+        const features = [type.startsWith("HTTPS"), type.endsWith("STR_MATCH"), num(r.inputs.requestInterval, 30) === 10, r.inputs.measureLatency === true].filter(Boolean).length;
+        return [
+            { name: "Health check", priceKey: "route53.healthCheck", quantity: 1 },
+            ...(features > 0 ? [{ name: `Optional features x ${features}`, priceKey: "route53.healthCheck.feature", quantity: features }] : []),
+        ];
+    },
+    "aws:cloudfront/monitoringSubscription:MonitoringSubscription": (r) =>
+        r.inputs.monitoringSubscription?.realtimeMetricsSubscriptionConfig?.realtimeMetricsSubscriptionStatus === "Disabled"
+            ? []
+            : [{ name: `Additional distribution metrics x ${CLOUDFRONT_ADDITIONAL_METRICS} (billed as custom metrics)`, priceKey: "cloudwatch.customMetric", quantity: CLOUDFRONT_ADDITIONAL_METRICS }],
+    "aws:eks/addon:Addon": (r, ctx) => {
+        if (r.inputs.addonName !== "amazon-cloudwatch-observability") return [];
+        const nodes = ctx.memo("nodes", () => ctx.ofType("aws:eks/nodeGroup:NodeGroup").reduce((n, g) => n + num(g.inputs.scalingConfig?.desiredSize, 0), 0));
+        const workloadPods = ctx.memo("workloadPods", () => ["kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:helm.sh/v3:Release"]
+            .flatMap((t) => ctx.ofType(t))
+            .reduce((n, x) => n + num(x.inputs.spec?.replicas, 1), 0));
+        const pods = workloadPods + CLUSTER_ADDON_PODS + DAEMON_PODS_PER_NODE * nodes;
+        const perMinute = ctx.usage ? nodes * ctx.usage.containerInsightsObservationsPerNode + pods * ctx.usage.containerInsightsObservationsPerPod : null;
+        return [{
+            name: `Container Insights observations (${nodes} nodes, ${pods} pods, each minute)`,
+            priceKey: "cloudwatch.containerInsights.observations",
+            quantity: perMinute === null ? null : perMinute * MINUTES_PER_MONTH,
+            usageBased: true,
+            per: 1_000_000,
+        }];
+    },
+    "aws:amp/scraper:Scraper": (r, ctx) => {
+        const samples = prometheusSamples(ctx, r);
+        return [
+            { name: "Managed collector", priceKey: "amp.collector.hour", quantity: 1, hourly: true },
+            { name: `Samples collected (every ${scrapeIntervalSeconds(r)} s)`, priceKey: "amp.collector.samples", quantity: samples, usageBased: true, per: 10_000_000 },
+            { name: "Samples ingested (first 2 billion tier)", priceKey: "amp.ingestion", quantity: samples, usageBased: true, per: 10_000_000 },
+        ];
+    },
+    "aws:amp/workspace:Workspace": (_r, ctx) => {
+        const scrapers = ctx.ofType("aws:amp/scraper:Scraper");
+        const samples = ctx.usage ? scrapers.reduce((n, s) => n + (prometheusSamples(ctx, s) ?? 0), 0) / ctx.countOf("aws:amp/workspace:Workspace") : null;
+        return [
+            { name: "Sample storage (150-day retention, 2 bytes a sample)", priceKey: "amp.storage", quantity: samples === null ? null : (samples * BYTES_PER_SAMPLE * AMP_RETENTION_MONTHS) / 2 ** 30, usageBased: true },
+            { name: "Query samples processed", priceKey: "amp.querySamples", quantity: ctx.usage ? ctx.usage.prometheusQuerySamples : null, usageBased: true, per: 1_000_000_000 },
+        ];
+    },
+    "aws:grafana/workspace:Workspace": (_r, ctx) => [
+        // A workspace bills one editor licence even when nobody signs in (AMG pricing, example 3).
+        { name: "Editors and admins", priceKey: "grafana.editor", quantity: ctx.usage ? Math.max(1, ctx.usage.grafanaEditors) : 1, usageBased: true },
+        { name: "Viewers", priceKey: "grafana.viewer", quantity: ctx.usage ? ctx.usage.grafanaViewers : null, usageBased: true },
+    ],
+    "aws:xray/group:Group": (_r, ctx) => [
+        { name: "Traces recorded", priceKey: "xray.traces", quantity: ctx.usage ? ctx.usage.xrayTracesRecorded / ctx.countOf("aws:xray/group:Group") : null, usageBased: true, per: 1_000_000 },
+    ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
         const templates = r.inputs.spec?.volumeClaimTemplates;
@@ -451,7 +568,8 @@ const READERS: Record<string, Reader> = {
 function price(u: Usage, region: string, dr: boolean): CostComponent {
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-    const unit = u.per === 1000 ? "1k requests" : u.per === 10_000 ? "10k requests" : u.per === 1_000_000 ? "1M requests" : u.hourly ? "hours" : p?.unit ?? `unpriced in ${region}`;
+    // The catalog names each price's unit ("1M requests", "10M samples"), which `per` divides into.
+    const unit = p ? (u.hourly ? "hours" : p.unit) : `unpriced in ${region}`;
     const unknown = u.priceKey.includes(UNKNOWN_MARKER) || (perMonth !== null && Number.isNaN(perMonth));
     const reason = (unknown || perMonth === null) && u.usageBased
         ? "no usage figure (give one in a usage file)"
@@ -493,11 +611,23 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             else dependents.set(d, [r]);
         }
     }
+    const byType = new Map<string, PlannedResource[]>();
+    for (const r of resources) {
+        const list = byType.get(r.type);
+        if (list) list.push(r);
+        else byType.set(r.type, [r]);
+    }
+    const memos = new Map<string, unknown>();
     const rctx: ReaderContext = {
         ...ctx,
         byUrn,
         countOf: (t) => counts.get(t) ?? 1,
         dependentsOf: (u) => dependents.get(u) ?? [],
+        ofType: (t) => byType.get(t) ?? [],
+        memo: <T>(key: string, compute: () => T): T => {
+            if (!memos.has(key)) memos.set(key, compute());
+            return memos.get(key) as T;
+        },
         today: ctx.today ?? new Date().toISOString().slice(0, 10),
     };
     // Local stacks run on the developer's machine: nothing to price, and nothing unpriced. Any other
@@ -519,13 +649,14 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     let unsupportedCount = 0;
     for (const r of resources) {
         if (r.type === "pulumi:pulumi:Stack" || r.custom === false) continue;
-        const reader = READERS[r.type];
-        if (reader) {
+        const usages = Object.hasOwn(READERS, r.type) ? READERS[r.type](r, rctx) : undefined;
+        // A reader with nothing to price on a free type (an add-on that bills nothing) counts as free.
+        if (usages && !(usages.length === 0 && FREE_TYPES.has(r.type))) {
             const home = regionOf(r, ctx.region);
             // A resource the program placed in another region than the stack's (its own `region`
             // input) is there for disaster recovery; a provider's region (CloudFront's us-east-1) is not.
             const elsewhere = known(r.inputs.region) !== undefined && home !== ctx.region;
-            const components = reader(r, rctx).map((u) => price(u, u.region ?? home, elsewhere));
+            const components = usages.map((u) => price(u, u.region ?? home, elsewhere));
             const missing = components.filter((c) => c.monthlyCost === null);
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), complete: missing.length === 0, costComponents: components });
             const reported = missing.filter((c) => known_(c.region));

@@ -34,6 +34,23 @@ export interface UsageProfile {
     dailyChangeFraction: number;
     /** Hours a drill spends restoring before AWS Backup's validation window starts (the restored copy runs meanwhile). */
     restoreDrillHours: number;
+    /** Alarm and OK notifications published per month, over all alert topics. */
+    alertNotifications: number;
+    /** Container Insights observations per node and minute (enhanced observability bills each). */
+    containerInsightsObservationsPerNode: number;
+    /** ... and per pod and minute, its containers' included. */
+    containerInsightsObservationsPerPod: number;
+    /** GiB of container logs (stdout/stderr) shipped to CloudWatch Logs per month. */
+    containerLogIngestGiB: number;
+    /** Active Prometheus series the managed scraper sends (after its keep-lists). */
+    prometheusActiveSeries: number;
+    /** Query samples processed per month (rule evaluation and dashboards). */
+    prometheusQuerySamples: number;
+    /** Managed Grafana users who edit (billed at least one per workspace) and who only view. */
+    grafanaEditors: number;
+    grafanaViewers: number;
+    /** Traces recorded by X-Ray per month (after sampling). */
+    xrayTracesRecorded: number;
 }
 
 export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
@@ -41,6 +58,8 @@ export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
     "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
     "s3FileStoreGiB", "s3FileStoreWriteGiB", "s3FileStorePutRequests", "s3FileStoreGetRequests", "s3StaticWriteGiB", "s3DrLogsGiB",
     "rdsDataGiB", "vectorVolumeGiB", "dailyChangeFraction", "restoreDrillHours",
+    "alertNotifications", "containerInsightsObservationsPerNode", "containerInsightsObservationsPerPod", "containerLogIngestGiB",
+    "prometheusActiveSeries", "prometheusQuerySamples", "grafanaEditors", "grafanaViewers", "xrayTracesRecorded",
 ];
 
 /**

@@ -7,6 +7,12 @@
 /** The string `pulumi preview --json` writes in place of a secret value. */
 export const SECRET_MARKER = "[secret]";
 
+/**
+ * What the offline plan puts in place of an encrypted (`secure:`) config value it cannot decrypt;
+ * config validation skips format checks of a secret holding it (a real preview decrypts the value).
+ */
+export const OFFLINE_PLACEHOLDER_SECRET = "offline-placeholder-secret";
+
 /** The string the engine writes for a value not known until apply (`computedValuePlaceholder`). */
 export const UNKNOWN_MARKER = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -18,20 +18,25 @@ describe("RestoreDrills (monthly disaster-recovery drills)", () => {
         assert.deepEqual([vol.protectedResourceType, vol.protectedResourceConditions.stringEquals], ["EBS", [{ key: "aws:ResourceTag/tiered-infra/backup-plan", value: "web-medium-chroma" }]]);
     });
 
-    it("alerts on a failed restore (detail.status) and on failed backup or copy jobs (detail.state), through an encrypted topic EventBridge can use", async () => {
+    it("alerts on a failed restore (detail.status) and on failed backup or copy jobs (detail.state), through the critical alert topic EventBridge can use", async () => {
         const r = resourcesOf(await planShippedStack("small"));
         const restore = JSON.parse(r.one("aws:cloudwatch/eventRule:EventRule", "restore-failed").inputs.eventPattern);
         assert.deepEqual(restore, { source: ["aws.backup"], "detail-type": ["Restore Job State Change"], detail: { status: ["FAILED", "ABORTED"] } });
         const backup = JSON.parse(r.one("aws:cloudwatch/eventRule:EventRule", "backup-failed").inputs.eventPattern);
         assert.deepEqual(backup.detail, { state: ["FAILED", "ABORTED", "EXPIRED"] });
-        const topicArn = r.one("aws:cloudwatch/eventTarget:EventTarget", "restore-failed").inputs.arn;
-        assert.equal(r.one("aws:cloudwatch/eventTarget:EventTarget", "backup-failed").inputs.arn, topicArn);
+        // Both rules publish to the stack's critical alert topic (components/alertTopics.ts), not a topic of their own.
+        const critical = r.one("aws:sns/topic:Topic", "small-critical");
+        assert.equal(critical.inputs.name, "web-small-alerts-critical");
+        for (const rule of ["restore-failed", "backup-failed"]) assert.match(r.one("aws:cloudwatch/eventTarget:EventTarget", rule).inputs.arn, /:web-small-alerts-critical$/);
         const keyPolicy = JSON.parse(r.one("aws:kms/key:Key", "small-alerts").inputs.policy);
         const events = keyPolicy.Statement.find((s: any) => s.Principal.Service === "events.amazonaws.com");
         assert.deepEqual([events.Action, events.Condition], [["kms:Decrypt", "kms:GenerateDataKey*"], undefined], "no source conditions: EventBridge deliveries would be dropped");
-        const topicPolicy = JSON.parse(r.one("aws:sns/topicPolicy:TopicPolicy").inputs.policy).Statement[0];
-        assert.equal(topicPolicy.Condition.ArnEquals["aws:SourceArn"].length, 2);
-        assert.match(r.one("aws:sns/topic:Topic").inputs.kmsMasterKeyId, /^arn:aws:kms:/);
+        const alarms = keyPolicy.Statement.find((s: any) => s.Principal.Service === "cloudwatch.amazonaws.com");
+        assert.ok(alarms.Condition, "the other publishers keep their source conditions");
+        const topicPolicy = JSON.parse(r.ofType("aws:sns/topicPolicy:TopicPolicy").find((p) => p.name.endsWith("small-critical"))!.inputs.policy);
+        const fromRules = topicPolicy.Statement.find((s: any) => s.Principal.Service === "events.amazonaws.com");
+        assert.equal(fromRules.Condition.ArnLike["aws:SourceArn"], "arn:aws:events:us-east-1:123456789012:rule/web-small-*");
+        assert.equal(r.ofType("aws:sns/topic:Topic").filter((t) => /drills|recovery/.test(t.name)).length, 0, "no topic of the drills' own");
     });
 
     it("uses a given alert topic instead of creating one", async () => {

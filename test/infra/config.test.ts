@@ -1,11 +1,13 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
+import { OFFLINE_PLACEHOLDER_SECRET } from "../../core/plan/previewJson";
 import { AWS_REGIONS, ConfigError, parseStackConfig } from "../../infra/config";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
 import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { project } from "../harness";
 
-const base = { "aws:region": "us-east-1", "tiered-infra:tier": "small" };
+/** A minimal valid production stack: a region, a tier, and someone to alert. */
+const base = { "aws:region": "us-east-1", "tiered-infra:tier": "small", "tiered-infra:alerting": JSON.stringify({ emails: ["ops@example.com"] }) };
 const json = (v: unknown) => JSON.stringify(v);
 
 function errorOf(raw: Record<string, string>, secretKeys: string[] = []): ConfigError {
@@ -87,6 +89,14 @@ describe("stack config", () => {
         ["a DR region in another partition", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true, drRegion: "cn-north-1" } }) }, ["tiered-infra:sizing.recovery.drRegion", '"cn-north-1"', "same AWS partition as aws:region (us-east-1, aws)"]],
         ["cross-region copies without a DR region", { ...base, "tiered-infra:sizing": json({ recovery: { crossRegion: true } }) }, ["tiered-infra:sizing.recovery.drRegion", "is required when recovery.crossRegion is true"]],
         ["a vault lock whose maximum is below its minimum", { ...base, "tiered-infra:sizing": json({ recovery: { vaultLock: { minRetentionDays: 30, maxRetentionDays: 7 } } }) }, ["tiered-infra:sizing.recovery.vaultLock.maxRetentionDays", "7", "at least recovery.vaultLock.minRetentionDays (30)"]],
+        ["an alert address that is not one", { ...base, "tiered-infra:alerting": json({ emails: ["ops at example"] }) }, ["tiered-infra:alerting.emails.0", '"ops at example"', "email address"]],
+        ["an unknown alarm id", { ...base, "tiered-infra:observability": json({ alarms: { "rds-cpux": { threshold: 80 } } }) }, ["tiered-infra:observability.alarms.rds-cpux: is not a known key", "allowed keys: rds-cpu, rds-freeable-memory"]],
+        ["a typo in an alarm override", { ...base, "tiered-infra:observability": json({ alarms: { "rds-cpu": { thresold: 80 } } }) }, ["tiered-infra:observability.alarms.rds-cpu.thresold: is not a known key", "threshold, share"]],
+        ["a share on an absolute alarm", { ...base, "tiered-infra:observability": json({ alarms: { "rds-cpu": { share: 0.5 } } }) }, ["tiered-infra:observability.alarms.rds-cpu.share", "threshold is absolute"]],
+        ["more datapoints than evaluation periods", { ...base, "tiered-infra:observability": json({ alarms: { "rds-cpu": { datapointsToAlarm: 9 } } }) }, ["tiered-infra:observability.alarms.rds-cpu.datapointsToAlarm", "evaluationPeriods (5)"]],
+        ["an alarm period CloudWatch does not take", { ...base, "tiered-infra:observability": json({ alarms: { "rds-cpu": { periodSeconds: 45 } } }) }, ["tiered-infra:observability.alarms.rds-cpu.periodSeconds", "45", "multiple of 60"]],
+        ["local monitoring on an AWS stack", { ...base, "tiered-infra:observability": json({ local: true }) }, ["tiered-infra:observability.local", "local stacks only"]],
+        ["a database class whose alarms cannot be sized", { ...base, "tiered-infra:sizing": json({ database: { instanceClass: "db.x2g.large" } }) }, ["tiered-infra:sizing.database.instanceClass", "db.x2g.large", "no memory figure", "db.t3.large"]],
     ];
     for (const [title, raw, fragments] of badConfigs) {
         it(`rejects ${title} with a message naming the key, the value and what is allowed`, () => {
@@ -112,6 +122,40 @@ describe("stack config", () => {
         assert.deepEqual(parseStackConfig(raw, new Set(["tiered-infra:appSecrets"])).appSecrets, { API_KEY: "abc123" });
     });
 
+    describe("alerting", () => {
+        const noSubscriber = { "aws:region": "us-east-1", "tiered-infra:tier": "small" };
+        const pagerDuty = (url: string) => ({ ...noSubscriber, "tiered-infra:alerting": json({ pagerDutyUrl: url }) });
+
+        it("rejects a production stack nobody is alerted for, and says how to add someone", () => {
+            const message = errorOf(noSubscriber).message;
+            assert.match(message, /tiered-infra:alerting: a production stack needs at least one alert subscriber/);
+            assert.match(message, /alerting\.emails .*pulumi config set --secret --path 'alerting\.pagerDutyUrl' URL/);
+        });
+
+        it("only warns for a development stack, and asks nothing of a local one", () => {
+            const dev = parseStackConfig({ ...noSubscriber, "tiered-infra:environment": "development" });
+            assert.match(dev.warnings.join("\n"), /no alert subscriber: alarms of this development stack notify nobody/);
+            const local = parseStackConfig({ "tiered-infra:platform": "local", "tiered-infra:tier": "small", "tiered-infra:environment": "development" });
+            assert.deepEqual(local.warnings, []);
+        });
+
+        it("rejects a PagerDuty URL in plain text, accepts it as a secret, and checks it is https", () => {
+            const url = "https://events.pagerduty.com/integration/abc123/enqueue";
+            assert.match(errorOf(pagerDuty(url)).message, /tiered-infra:alerting\.pagerDutyUrl: is stored in plain text; set it with `pulumi config set --secret --path 'alerting\.pagerDutyUrl' URL`/);
+            assert.equal(parseStackConfig(pagerDuty(url), new Set(["tiered-infra:alerting"])).alerting.pagerDutyUrl, url);
+            assert.match(errorOf(pagerDuty("http://events.pagerduty.com/x"), ["tiered-infra:alerting"]).message, /alerting\.pagerDutyUrl: is not an https:\/\/ URL/);
+            // The offline plan cannot decrypt it: its placeholder is not judged.
+            assert.doesNotThrow(() => parseStackConfig(pagerDuty(OFFLINE_PLACEHOLDER_SECRET), new Set(["tiered-infra:alerting"])));
+            // A real preview's JSON hides the whole key: nothing to judge there either.
+            assert.doesNotThrow(() => parseStackConfig({ ...noSubscriber, "tiered-infra:alerting": "[secret]" }, new Set(), { redactedSecrets: true }));
+        });
+
+        it("takes a stack's alarm overrides", () => {
+            const cfg = parseStackConfig({ ...base, "tiered-infra:observability": json({ alarms: { "rds-free-storage": { share: 0.2 }, "cache-evictions": { enabled: false } } }) });
+            assert.deepEqual(cfg.observability.alarms, { "rds-free-storage": { share: 0.2 }, "cache-evictions": { enabled: false } });
+        });
+    });
+
     it("reports every problem at once", () => {
         const message = errorOf({ ...base, "tiered-infra:tier": "tiny", "tiered-infra:logRetentionDays": "2" }).message;
         assert.match(message, /tiered-infra:tier/);
@@ -119,7 +163,7 @@ describe("stack config", () => {
     });
 
     it("never throws anything but a ConfigError for random values of known keys (property)", () => {
-        const keys = ["tier", "environment", "sizing", "network", "logRetentionDays", "tags", "app", "corsOrigins", "appSecrets", "bogus"].map((k) => `tiered-infra:${k}`);
+        const keys = ["tier", "environment", "sizing", "network", "logRetentionDays", "tags", "app", "corsOrigins", "appSecrets", "alerting", "observability", "bogus"].map((k) => `tiered-infra:${k}`);
         const value = fc.oneof(
             fc.string(),
             fc.jsonValue().map((v) => JSON.stringify(v)),

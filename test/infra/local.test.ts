@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import { proxyConfig } from "../../infra/local";
-import { planShippedStack, Resources, resourcesOf } from "../harness";
+import YAML from "yaml";
+import { deploy } from "../../infra/program";
+import { planShippedStack, Resources, resourcesOf, runProgram } from "../harness";
 
 const CONTAINER = "docker:index/container:Container";
 
@@ -128,5 +130,25 @@ describe("seed systems as stacks", () => {
         assert.deepEqual(c["graph-dgraph"].volumes.map((v: any) => v.volumeName), ["graph-dgraph-data"]);
         assert.equal(envOf(c.graph).ADMIN_API_KEY_FILE, "/run/secrets/admin_api_key");
         assert.equal(envOf(c.graph).CORS_ORIGIN, "http://localhost:5173");
+    });
+
+    it("adds Prometheus and Grafana on request, on 127.0.0.1 only, with the local rules and a generated admin password as a file", async () => {
+        const run = await runProgram(deploy, { stack: "local", config: { "tiered-infra:observability": JSON.stringify({ local: true }) } });
+        const c = containers(resourcesOf(run));
+        const published = (x: any) => (x.ports ?? []).map((p: any) => `${p.ip}:${p.external}->${p.internal}`);
+        assert.deepEqual(published(c["web-prometheus"]), ["127.0.0.1:19090->9090"]);
+        assert.deepEqual(published(c["web-grafana"]), ["127.0.0.1:13000->3000"]);
+        const upload = (x: any, file: string) => x.uploads.find((u: any) => u.file === file)?.content;
+        const rules = YAML.parse(upload(c["web-prometheus"], "/etc/prometheus/rules.yml")).groups[0].rules.map((r: any) => r.alert);
+        assert.deepEqual(rules, ["ScrapeTargetDown"]);
+        assert.deepEqual(YAML.parse(upload(c["web-prometheus"], "/etc/prometheus/prometheus.yml")).rule_files, ["/etc/prometheus/rules.yml"]);
+        assert.equal(YAML.parse(upload(c["web-grafana"], "/etc/grafana/provisioning/datasources/prometheus.yaml")).datasources[0].url, "http://prometheus:9090");
+        const env = envOf(c["web-grafana"]);
+        assert.equal(env.GF_SECURITY_ADMIN_PASSWORD__FILE, "/run/secrets/grafana_admin_password");
+        assert.equal(env.GF_SECURITY_ADMIN_PASSWORD, undefined, "never an environment value");
+        assert.equal(upload(c["web-grafana"], "/run/secrets/grafana_admin_password"), "[secret]");
+        assert.equal(run.outputs.grafanaUrl, "http://localhost:13000");
+        // Off by default: the shipped local stack runs no monitoring containers.
+        assert.equal(containers(resourcesOf(await planShippedStack("local")))["web-grafana"], undefined);
     });
 });

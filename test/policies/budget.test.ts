@@ -89,15 +89,16 @@ describe("plan on stacks it cannot price", function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-unpriced-"));
         fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
         fs.mkdirSync(path.join(dir, "stacks"));
-        const stack = (region: string, sizing = "") => `config:\n  aws:region: ${region}\n  tiered-infra:tier: small\n${sizing}`;
-        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.typo.yaml"), stack("us-east-1", "  tiered-infra:sizing: {database: {instanceClass: db.t3.larg}}\n"));
+        const stack = (region: string, sizing = "") => `config:\n  aws:region: ${region}\n  tiered-infra:tier: small\n  tiered-infra:alerting: { emails: [ops@example.com] }\n${sizing}`;
+        // (A mistyped database class is a config error: its alarms cannot be sized, test/infra/config.test.ts.)
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.typo.yaml"), stack("us-east-1", "  tiered-infra:sizing: {cache: {nodeType: cache.r7g.larg}}\n"));
         fs.writeFileSync(path.join(dir, "stacks", "Pulumi.unpriced.yaml"), stack("us-east-1", "  tiered-infra:sizing: {cache: {nodeType: cache.r7g.4xlarge}}\n"));
         fs.writeFileSync(path.join(dir, "stacks", "Pulumi.faraway.yaml"), stack("af-south-1"));
         const lines: string[] = [];
         const code = await plan(["--all", "--quiet", "--project-dir", dir], (l) => lines.push(l), (l) => lines.push(l));
         const text = lines.join("\n");
         assert.equal(code, 1, text);
-        assert.match(text, /cannot price web-typo-pg: Database instance \(on-demand, Multi-AZ, db\.t3\.larg\): no catalog price for rds\.postgres\.db\.t3\.larg\.multiAz in us-east-1/);
+        assert.match(text, /cannot price web-typo-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.larg x 1\): no catalog price for elasticache\.valkey\.cache\.r7g\.larg in us-east-1/);
         assert.match(text, /cannot price web-unpriced-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.4xlarge x 1\): no catalog price/);
         assert.match(text, /cannot price the stack: region af-south-1 has no prices in the catalog/);
         for (const s of ["typo", "unpriced", "faraway"]) assert.match(text, new RegExp(`^${s}: .* \\| est\\. ≥ \\$[\\d,.]+/month \\(`, "m"), `${s} prints a lower bound, not a total`);

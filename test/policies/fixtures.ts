@@ -120,6 +120,21 @@ function autoscaled(min: number, max = 10): ResourceState[] {
     }, { dependencies: [d.urn], propertyDependencies: { spec: [d.urn] } });
     return [d, h];
 }
+/**
+ * A database watched as components/observability.ts does it: an encrypted topic, and one alarm per
+ * required metric whose dimension is an output of the instance (so the alarm depends on it).
+ */
+function watchedDatabase(omit: string[] = []) {
+    const db = rds({ identifier: "db-1" });
+    const topic = state("aws:sns/topic:Topic", { name: "alerts-critical", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/k" });
+    const alarms = ["CPUUtilization", "FreeableMemory", "FreeStorageSpace", "DatabaseConnections"].filter((m) => !omit.includes(m)).map((metricName) =>
+        state("aws:cloudwatch/metricAlarm:MetricAlarm", {
+            namespace: "AWS/RDS", metricName, dimensions: { DBInstanceIdentifier: "db-1" }, statistic: "Average", period: 60,
+            comparisonOperator: "GreaterThanThreshold", threshold: 1, evaluationPeriods: 5, alarmActions: ["arn:aws:sns:us-east-1:123456789012:alerts-critical"],
+        }, { dependencies: [db.urn, topic.urn] }));
+    return [db, topic, ...alarms];
+}
+
 const helm = (values: Record<string, unknown>) => state("kubernetes:helm.sh/v3:Release", {
     chart: "postgresql", version: "16.4.1", namespace: "data", repositoryOpts: { repo: "https://charts.bitnami.com/bitnami" },
     values: { global: { security: { allowInsecureImages: false } }, primary: { persistence: { size: "50Gi" } }, ...values },
@@ -396,6 +411,11 @@ export const POLICY_CASES: Record<string, PolicyCase> = {
         fail: loggedBucket(false),
         pass: loggedBucket(true),
         expect: "bucket assets has no server access logging",
+    },
+    "monitoring-alarm-coverage": {
+        fail: watchedDatabase(["FreeStorageSpace"]),
+        pass: watchedDatabase(),
+        expect: "has no alarm on FreeStorageSpace",
     },
     "docker-container-require-healthcheck-and-restart": {
         fail: [docker({ healthcheck: undefined })],

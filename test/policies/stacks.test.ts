@@ -105,6 +105,10 @@ describe("policies on the shipped stacks", function () {
             (p) => (inputsOf(p, "aws:rds/instance:Instance", "small-pg").multiAz = false)],
         ["workloads: the pooler loses its probes", "kubernetes-workload-require-probes-and-limits",
             (p) => delete inputsOf(p, "kubernetes:apps/v1:Deployment", "small-pgbouncer").spec.template.spec.containers[0].readinessProbe],
+        ["monitoring: the database's free-storage alarm is removed", "monitoring-alarm-coverage",
+            (p) => (p.steps = p.steps.filter((s) => !s.urn.endsWith("::web-small-rds-free-storage")))],
+        ["monitoring: the critical alert topic loses its KMS key", "monitoring-alarm-coverage",
+            (p) => delete inputsOf(p, "aws:sns/topic:Topic", "small-critical").kmsMasterKeyId],
     ];
     for (const [title, policy, mutate] of broken) {
         it(`catches ${title}`, async () => {

@@ -82,6 +82,7 @@ function printPlan(s: StackCheck, opts: PlanOptions, out: Printer, c: Colors) {
         out("  A real `pulumi preview` decrypts them with the stack's secrets provider.");
         out("");
     }
+    for (const w of s.stackConfig?.warnings ?? []) out(`warning: ${w}`);
 }
 
 /** With a base: what the change does to the findings. */

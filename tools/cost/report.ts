@@ -94,6 +94,16 @@ function qty(n: number | null): string {
 export const DISASTER_RECOVERY = "Disaster recovery";
 
 /**
+ * What watches the platform and tells people: logs, metrics, alarms and dashboards, alert topics,
+ * uptime checks, Prometheus, Grafana, traces, and the Container Insights add-on (the only add-on that
+ * bills; the others are free and never reach a report).
+ */
+const OBSERVABILITY_TYPES = [
+    "aws:cloudwatch/", "aws:sns/", "aws:route53/healthCheck:", "aws:amp/", "aws:grafana/", "aws:xray/",
+    "aws:cloudfront/monitoringSubscription:", "aws:eks/addon:",
+];
+
+/**
  * Component categories for charts and summaries, by resource type; a component the estimator marks
  * as disaster recovery (a copy, a replica, anything in the DR region, a drill) counts there whatever
  * its resource.
@@ -101,6 +111,7 @@ export const DISASTER_RECOVERY = "Disaster recovery";
 export function categoryOf(type: string, component?: Pick<CostComponent, "disasterRecovery">): string {
     if (component?.disasterRecovery) return DISASTER_RECOVERY;
     if (type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig" || type === "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication" || type.startsWith("aws:backup/restoreTesting")) return DISASTER_RECOVERY;
+    if (OBSERVABILITY_TYPES.some((t) => type.startsWith(t))) return "Observability";
     if (type.startsWith("aws:eks/")) return "Kubernetes compute";
     if (type.startsWith("aws:rds/")) return "Database";
     if (type.startsWith("aws:elasticache/")) return "Cache";
@@ -108,9 +119,14 @@ export function categoryOf(type: string, component?: Pick<CostComponent, "disast
     if (type.startsWith("aws:ec2/") || type.startsWith("aws:lb/")) return "Network";
     if (type.startsWith("aws:cloudfront/") || type.startsWith("aws:wafv2/")) return "Edge (CDN, WAF)";
     if (type.startsWith("aws:kms/") || type.startsWith("aws:secretsmanager/")) return "Security";
-    if (type.startsWith("aws:cloudwatch/")) return "Observability";
     if (type === FIXED_CHARGE_TYPE) return "Managed services";
     return "Other";
+}
+
+/** The Observability group's monthly cost and its share of the stack's total, e.g. `$91.20 (2.4%)`. */
+export function observabilityShare(s: StackCost): string {
+    const cost = byCategory(s).find(([c]) => c === "Observability")?.[1] ?? 0;
+    return s.totalMonthlyCost > 0 ? `${usd(cost)} (${((100 * cost) / s.totalMonthlyCost).toFixed(1)}%)` : usd(cost);
 }
 
 export function byCategory(s: StackCost): Array<[string, number]> {
@@ -141,6 +157,7 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         out.push(`  Total: ${estimateText(s, "/month")}${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
         const dr = disasterRecoveryShare(s);
         if (dr) out.push(`  ${dr}`);
+        if (s.resources.length) out.push(`  by category: ${byCategory(s).map(([c, v]) => `${c} ${usd(v)}`).join(", ")}`);
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (!s.complete) {
             out.push("  NOT PRICED (the total above is a lower bound):");
@@ -154,10 +171,10 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         out.push(`${s.stack}: ${s.change ? `${s.change.before === null ? "unpriced" : usd(s.change.before)} -> ` : ""}${estimateText(s, "/month")}${s.seedRange ? ` (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
     }
     if (report.stacks.length > 1) {
-        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Largest line item"], style: { head: [], border: [] } });
+        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Largest line item"], style: { head: [], border: [] } });
         for (const s of report.stacks) {
             const top = topLineItems(s, 1)[0];
-            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
         }
         out.push("Tiers side by side:");
         out.push(t.toString());
@@ -174,10 +191,10 @@ function changeSection(c: CostChange): string[] {
 }
 
 export function markdownReport(report: CostReport, opts: { summary?: boolean; diff?: CostDiff[] } = {}): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | seed range | status |", "|---|---:|---:|---|---|"];
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | of which observability | seed range | status |", "|---|---:|---:|---:|---|---|"];
     for (const s of report.stacks) {
         const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1] ?? 0;
-        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${observabilityShare(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
     }
     for (const s of report.stacks) {
         if (s.change) {

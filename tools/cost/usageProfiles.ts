@@ -26,6 +26,23 @@
  *   plus 2% a day) still fit RDS's free allowance, as `rdsExtraBackupGiB` assumes.
  * - Stateful volumes hold their provisioned size, as `vectorBackupGiB` assumes; 2% of data changes a day.
  * - Drills: an hour to restore before the validation window starts.
+ *
+ * Observability (issue 15; what each tier runs is the tier row's `observability` block):
+ * - Alert notifications: 300 a month (alarm and OK messages of a few incidents and flapping alarms);
+ *   SNS bills them by the million, so the figure only needs its order of magnitude.
+ * - Container Insights (enhanced observability bills every metric datapoint it collects, once a
+ *   minute): 30 per node and 35 per pod including its containers, counted from the enhanced EKS
+ *   metric tables (container-insights-eks metrics pages, read 2026-11-30; verify against the first
+ *   bill). Node and pod counts come from the plan.
+ * - Container logs: 5 GiB of system pods plus one ~300-byte access-log line per request.
+ * - Prometheus: the scraper keeps only the series the rules read (components/managedPrometheus.ts):
+ *   ~150 counted for medium (HPA, waiting containers, 9 volume series, PgBouncer pools, `up`);
+ *   500 (medium) and 1,000 (large) leave room for label churn. 1 billion query samples a month:
+ *   the rules each minute (~0.45 billion) plus dashboards.
+ * - Grafana: 1 editor and 2 viewers up to 5,000 users (medium), 2 editors and 5 viewers above
+ *   (large) (AMG bills active users; a workspace bills at least one editor). Prometheus series the
+ *   same way: 500 up to 5,000 users, 1,000 above.
+ * - X-Ray: requests x the tier's trace sampling percent (large: 5% of 60M).
  */
 import { UsageProfile } from "../../core/cost/usage";
 import { TIER_NAMES, TIERS, TierName, TierSizing } from "../../infra/tiers";
@@ -36,6 +53,11 @@ const MIB = 1 / 1024;
 /** Bytes an access-log line takes, and how long the log buckets keep them (months). */
 const LOG_LINE_BYTES = 500;
 const LOG_MONTHS = 3;
+/** Above this many users a platform has the larger team and the busier metrics (large, or any tier added above medium). */
+const LARGE_PLATFORM_USERS = 5000;
+/** Active series after the scraper's keep-lists, and Grafana's editors and viewers, for a platform of `users`. */
+const prometheusSeries = (users: number) => (users > LARGE_PLATFORM_USERS ? 1000 : 500);
+const grafanaUsers = (users: number) => (users > LARGE_PLATFORM_USERS ? { editors: 2, viewers: 5 } : { editors: 1, viewers: 2 });
 
 export function usageFor(tier: TierName): UsageProfile {
     const row: TierSizing = TIERS[tier];
@@ -69,6 +91,15 @@ export function usageFor(tier: TierName): UsageProfile {
         vectorVolumeGiB: row.vectorDb.mode === "selfHosted" ? row.vectorDb.storageGiB * row.vectorDb.replicas : 0,
         dailyChangeFraction: 0.02,
         restoreDrillHours: 1,
+        alertNotifications: 300,
+        containerInsightsObservationsPerNode: row.observability.containerInsights ? 30 : 0,
+        containerInsightsObservationsPerPod: row.observability.containerInsights ? 35 : 0,
+        containerLogIngestGiB: row.observability.containerInsights ? 5 + (requests * 300) / 2 ** 30 : 0,
+        prometheusActiveSeries: row.observability.prometheus ? prometheusSeries(users) : 0,
+        prometheusQuerySamples: row.observability.prometheus ? 1e9 : 0,
+        grafanaEditors: row.observability.grafana ? grafanaUsers(users).editors : 0,
+        grafanaViewers: row.observability.grafana ? grafanaUsers(users).viewers : 0,
+        xrayTracesRecorded: (requests * row.observability.traceSamplingPercent) / 100,
     };
 }
 

@@ -147,6 +147,7 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 state.arn = `arn:aws:elasticloadbalancing:${this.region}:${MOCK_ACCOUNT_ID}:loadbalancer/${kind}/${physicalName.slice(0, 32)}/${hex(seed, 16)}`;
                 state.dnsName = `${inputs.internal ? "internal-" : ""}${physicalName.slice(0, 32)}-${parseInt(hex(seed, 8), 16)}.${this.region}.elb.amazonaws.com`;
                 state.zoneId = "Z35SXDOTRQ7X7K";
+                state.arnSuffix = state.arn.split(":loadbalancer/")[1];
                 id = state.arn;
                 state.id = id;
                 break;
@@ -154,6 +155,7 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
             case "aws:lb/targetGroup:TargetGroup":
             case "aws:lb/listener:Listener":
                 state.arn = `arn:aws:elasticloadbalancing:${this.region}:${MOCK_ACCOUNT_ID}:${type.endsWith("TargetGroup") ? "targetgroup" : "listener/app"}/${physicalName.slice(0, 32)}/${hex(seed, 16)}`;
+                if (type.endsWith("TargetGroup")) state.arnSuffix = state.arn.split(":").pop();
                 id = state.arn;
                 state.id = id;
                 break;
@@ -194,6 +196,43 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
                 state.arn = `arn:aws:backup:${this.region}:${MOCK_ACCOUNT_ID}:backup-vault:${state.name}`;
                 id = state.name;
                 state.id = id;
+                break;
+            // Observability (issue 15): alarm, topic, AMP, Grafana and health-check identities.
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                state.arn = `arn:aws:cloudwatch:${this.region}:${MOCK_ACCOUNT_ID}:alarm:${state.name}`;
+                id = state.name;
+                state.id = id;
+                break;
+            case "aws:cloudwatch/dashboard:Dashboard":
+                state.dashboardArn = `arn:aws:cloudwatch::${MOCK_ACCOUNT_ID}:dashboard/${inputs.dashboardName}`;
+                id = inputs.dashboardName;
+                state.id = id;
+                break;
+            case "aws:sns/topic:Topic":
+                state.arn = `arn:aws:sns:${this.region}:${MOCK_ACCOUNT_ID}:${state.name}`;
+                id = state.arn;
+                state.id = id;
+                break;
+            case "aws:amp/workspace:Workspace":
+            case "aws:amp/scraper:Scraper": {
+                const kind = type.endsWith("Workspace") ? "workspace" : "scraper";
+                id = `${kind === "workspace" ? "ws" : "s"}-${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.id = id;
+                state.arn = `arn:aws:aps:${this.region}:${MOCK_ACCOUNT_ID}:${kind}/${id}`;
+                if (kind === "workspace") state.prometheusEndpoint = `https://aps-workspaces.${this.region}.amazonaws.com/workspaces/${id}/`;
+                else state.roleArn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/aws-service-role/scraper.aps.amazonaws.com/AWSServiceRoleForAmazonPrometheusScraper_${hex(seed, 15)}`;
+                break;
+            }
+            case "aws:grafana/workspace:Workspace":
+                id = `g-${hex(seed, 10)}`;
+                state.id = id;
+                state.arn = `arn:aws:grafana:${this.region}:${MOCK_ACCOUNT_ID}:/workspaces/${id}`;
+                state.endpoint = `${id}.grafana-workspace.${this.region}.amazonaws.com`;
+                break;
+            case "aws:route53/healthCheck:HealthCheck":
+                id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;
+                state.id = id;
+                state.arn = `arn:aws:route53:::healthcheck/${id}`;
                 break;
             case "aws:kms/key:Key":
                 id = `${hex(seed, 8)}-${hex(seed + 1, 4)}-${hex(seed + 2, 4)}-${hex(seed + 3, 4)}-${hex(seed + 4, 12)}`;

@@ -11,8 +11,9 @@ import * as path from "path";
 import YAML, { LineCounter } from "yaml";
 import { InputError } from "../../core/errors";
 import { TIER_NAMES } from "../../infra/tiers";
+import { OFFLINE_PLACEHOLDER_SECRET } from "../../core/plan/previewJson";
 
-export const PLACEHOLDER_SECRET = "offline-placeholder-secret";
+export const PLACEHOLDER_SECRET = OFFLINE_PLACEHOLDER_SECRET;
 
 export interface ProjectInfo {
     name: string;

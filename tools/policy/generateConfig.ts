@@ -98,6 +98,8 @@ export function policyConfigFor(cfg: StackConfig, cost: CostInputs): PolicyPackC
     }
     for (const p of CORS_POLICIES) set(p, { allowedOrigins: [...cfg.corsOrigins], allowLocalhost: local });
     set("recovery-objectives-met", recoveryObjectivesFor(cfg));
+    // Missing alarms block production; on a development stack they are reported, not enforced.
+    if (!production) set("monitoring-alarm-coverage", { enforcementLevel: "advisory" });
     set("stack-budget-enforce-monthly-limit", {
         // A local stack runs on the developer's machine: its budget is $0, so anything billable fails.
         maxMonthlyUsd: local ? 0 : cfg.sizing.budget.maxMonthlyUsd,

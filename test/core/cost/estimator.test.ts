@@ -206,6 +206,67 @@ describe("cost estimator", () => {
         assert.deepEqual([cost.resources[0].name, cost.totalMonthlyCost], ["managed vector database (pinecone)", 700]);
     });
 
+    describe("observability", () => {
+        const priced = (cost: ReturnType<typeof estimate>, name: string) => cost.resources.find((x) => x.name === name)!;
+
+        it("bills an alarm per metric it reads (metric math: each metric, not the expression), and a dashboard", () => {
+            const single = r("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", { metricName: "CPUUtilization", period: 60 });
+            const ratio = r("aws:cloudwatch/metricAlarm:MetricAlarm", "ratio", { metricQueries: [{ id: "e1", expression: "m1/m2" }, { id: "m1", metric: { period: 60 } }, { id: "m2", metric: { period: 60 } }] });
+            const fast = r("aws:cloudwatch/metricAlarm:MetricAlarm", "fast", { metricName: "X", period: 10 });
+            const cost = estimate([single, ratio, fast, r("aws:cloudwatch/dashboard:Dashboard", "d", {})], ctx);
+            assert.deepEqual(["cpu", "ratio", "fast", "d"].map((n) => priced(cost, n).monthlyCost), [0.1, 0.2, 0.3, 3]);
+        });
+
+        it("prices Route 53 health checks with each optional feature", () => {
+            const https = r("aws:route53/healthCheck:HealthCheck", "h", { type: "HTTPS", requestInterval: 30 });
+            const fast = r("aws:route53/healthCheck:HealthCheck", "f", { type: "HTTPS_STR_MATCH", requestInterval: 10, measureLatency: true });
+            const cost = estimate([https, fast], ctx);
+            assert.deepEqual([priced(cost, "h").monthlyCost, priced(cost, "f").monthlyCost], [0.75 + 2, 0.75 + 4 * 2]);
+        });
+
+        it("prices Container Insights by the observations of the plan's nodes and pods", () => {
+            const ng = r("aws:eks/nodeGroup:NodeGroup", "ng", { instanceTypes: ["m7g.large"], scalingConfig: { desiredSize: 4 } });
+            const app = r("kubernetes:apps/v1:Deployment", "app", { spec: { replicas: 3 } });
+            const addon = r("aws:eks/addon:Addon", "cw", { addonName: "amazon-cloudwatch-observability" });
+            const other = r("aws:eks/addon:Addon", "coredns", { addonName: "coredns" });
+            const cost = estimate([ng, app, addon, other], ctx);
+            // 4 nodes; 3 app pods + 5 add-on pods + 5 daemon pods per node = 28 pods.
+            const c = component(cost, "cw", "Container Insights observations (4 nodes, 28 pods");
+            assert.equal(c.monthlyQuantity, ((4 * 30 + 28 * 35) * 730 * 60) / 1e6);
+            assert.equal(cost.resources.some((x) => x.name === "coredns"), false, "other add-ons stay free");
+            assert.ok(cost.freeResourceTypes.includes("aws:eks/addon:Addon"));
+        });
+
+        it("prices AMP by samples at the scraper's interval, Grafana by users (one editor at least), X-Ray by traces", () => {
+            const scraper = r("aws:amp/scraper:Scraper", "s", { scrapeConfiguration: "global:\n  scrape_interval: 30s\n" });
+            const ws = r("aws:amp/workspace:Workspace", "ws", {});
+            const grafana = r("aws:grafana/workspace:Workspace", "g", {});
+            const group = r("aws:xray/group:Group", "x", {});
+            const usage = { ...TIER_USAGE.medium, prometheusActiveSeries: 1000, grafanaEditors: 0, grafanaViewers: 3, xrayTracesRecorded: 2_000_000 };
+            const cost = estimate([scraper, ws, grafana, group], { ...ctx, usage });
+            const samples = 1000 * (730 * 3600) / 30;
+            assert.equal(component(cost, "s", "Samples ingested").monthlyQuantity, samples / 1e7);
+            assert.equal(component(cost, "s", "Managed collector").monthlyCost, 29.2);
+            assert.equal(component(cost, "ws", "Sample storage").monthlyQuantity, (samples * 2 * 5) / 2 ** 30);
+            assert.deepEqual([component(cost, "g", "Editors").monthlyCost, component(cost, "g", "Viewers").monthlyCost], [9, 15]);
+            assert.equal(component(cost, "x", "Traces recorded").monthlyCost, 10);
+        });
+
+        it("charges container application logs to their own log group, not to the platform's share", () => {
+            const app = r("aws:cloudwatch/logGroup:LogGroup", "ci-app", { name: "/aws/containerinsights/web-small/application", retentionInDays: 30 });
+            const perf = r("aws:cloudwatch/logGroup:LogGroup", "ci-perf", { name: "/aws/containerinsights/web-small/performance", retentionInDays: 30 });
+            const flow = r("aws:cloudwatch/logGroup:LogGroup", "flow", { name: "/tiered-infra/vpc/flow-logs", retentionInDays: 30 });
+            const cost = estimate([app, perf, flow], { ...ctx, usage: { ...TIER_USAGE.small, logIngestGiB: 10, containerLogIngestGiB: 4 } });
+            assert.deepEqual(["ci-app", "ci-perf", "flow"].map((n) => component(cost, n, "Log ingestion").monthlyQuantity), [4, 0, 10]);
+        });
+
+        it("derives the observability usage from the tier row: Prometheus, Grafana and traces only where the tier runs them", () => {
+            assert.deepEqual([usageFor("small").prometheusActiveSeries, usageFor("small").grafanaEditors, usageFor("small").xrayTracesRecorded], [0, 0, 0]);
+            assert.ok(usageFor("medium").prometheusActiveSeries > 0 && usageFor("medium").grafanaEditors >= 1);
+            assert.equal(usageFor("large").xrayTracesRecorded, usageFor("large").requests * 0.05);
+        });
+    });
+
     it("gives every catalog price a unit, a source and a date, in every region", () => {
         for (const [region, prices] of Object.entries(CATALOG)) {
             for (const [key, p] of Object.entries(prices)) assert.ok(p.price > 0 && p.unit && p.source.length > 10 && /^\d{4}-\d{2}$/.test(p.date), `${region} ${key}`);

@@ -31,7 +31,11 @@ describe("plan --base: the preview of a change", function () {
         assert.equal(r.status, 0, r.stderr);
         // The primary and its read replica share the class (components/database.ts): both update.
         assert.match(r.stdout, /^ ~ {3}.*aws:rds\/instance:Instance +web-medium-pg +update \[diff: ~instanceClass\]$/m);
-        assert.match(r.stdout, /^Resources:\n {4}~ 2 to update\n {4}\d+ unchanged$/m);
+        // So do the memory alarms sized from the class (components/alarmCatalog.ts): half the memory, half the threshold.
+        assert.match(r.stdout, /^ ~ {3}.*aws:cloudwatch\/metricAlarm:MetricAlarm +web-medium-rds-freeable-memory +update \[diff: ~threshold\]$/m);
+        const updates = Number(/^Resources:\n {4}~ (\d+) to update\n {4}\d+ unchanged$/m.exec(r.stdout)?.[1]);
+        const alarms = [...r.stdout.matchAll(/aws:cloudwatch\/metricAlarm:MetricAlarm .* update \[diff: ~threshold\]$/gm)].length;
+        assert.equal(updates, 2 + alarms, r.stdout);
         // db.r6g.xlarge -> db.r6g.large, us-east-1 list prices:
         // primary, Multi-AZ: 0.900 x 730 = 657.00 -> 0.450 x 730 = 328.50, plus 500 GiB x 0.23 = 115.00 and the managed secret 0.40;
         // replica, Single-AZ: 0.450 x 730 = 328.50 -> 0.225 x 730 = 164.25, plus 500 GiB x 0.115 = 57.50.

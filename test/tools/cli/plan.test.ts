@@ -94,6 +94,7 @@ describe("plan", () => {
             "config:",
             "  aws:region: us-east-1",
             "  tiered-infra:tier: small",
+            "  tiered-infra:alerting: { emails: [ops@example.com] }",
             "  tiered-infra:appSecrets:",
             "    API_KEY:",
             "      secure: v1:c2FsdA==:ZW5jcnlwdGVk",
@@ -120,6 +121,21 @@ describe("plan", () => {
         assert.equal(await main(["--stack", "west", "--project-dir", dir], c.out, c.err), 2);
         assert.match(c.errors.join("\n"), /tiered-infra:sizing\.recovery\.drRegion: "us-west-2" is not allowed; must differ from aws:region \(us-west-2\)/);
         assert.doesNotMatch(c.errors.join("\n"), /\n\s+at .+:\d+:\d+/, "no stack trace");
+    });
+
+    it("exits 2 on a PagerDuty URL in plain text, and on a production stack nobody is alerted for", async () => {
+        const plain = fixtureProject("pd", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:alerting:\n    pagerDutyUrl: https://events.pagerduty.com/integration/abc/enqueue\n");
+        const c = capture();
+        assert.equal(await main(["--stack", "pd", "--project-dir", plain], c.out, c.err), 2);
+        assert.match(c.errors.join("\n"), /tiered-infra:alerting\.pagerDutyUrl: is stored in plain text; set it with `pulumi config set --secret --path 'alerting\.pagerDutyUrl' URL`/);
+        const nobody = fixtureProject("nobody", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n");
+        const d = capture();
+        assert.equal(await main(["--stack", "nobody", "--project-dir", nobody], d.out, d.err), 2);
+        assert.match(d.errors.join("\n"), /tiered-infra:alerting: a production stack needs at least one alert subscriber/);
+        // Encrypted, it plans: the offline placeholder stands in for the URL.
+        const secret = fixtureProject("pds", "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:alerting:\n    pagerDutyUrl:\n      secure: v1:c2FsdA==:ZW5jcnlwdGVk\n");
+        const e = capture();
+        assert.equal(await main(["--stack", "pds", "--project-dir", secret, "--no-tree", "--no-policies"], e.out, e.err), 0, e.errors.join("\n"));
     });
 
     it("exits 2 on an unknown stack or flag", async () => {

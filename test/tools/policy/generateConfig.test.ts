@@ -20,6 +20,9 @@ function fixtureProject(stacks: Record<string, string>): string {
     return dir;
 }
 
+/** Production stacks need someone to alert (infra/config.ts). */
+const ALERTING = "  tiered-infra:alerting: { emails: [ops@example.com] }\n";
+
 const generated = (dir: string, stack: string) => JSON.parse([...generatedPolicyConfigs(dir, [stack], "/out")].find(([f]) => f === `/out/${stack}.json`)![1]);
 /** What the pack enforces for a stack: its generated value, else the pack's default (files hold only departures from it). */
 const effective = (cfg: Record<string, any>, policy: string, prop: string) => cfg[policy]?.[prop] ?? PACK_DEFAULTS[policy][prop];
@@ -33,7 +36,7 @@ describe("generated policy config (npm run policy-config)", () => {
     });
 
     it("--check fails on a stale or missing file and names it", async () => {
-        const dir = fixtureProject({ one: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n" });
+        const dir = fixtureProject({ one: `config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n${ALERTING}` });
         const out = path.join(dir, "config");
         fs.mkdirSync(out);
         const c = capture();
@@ -45,7 +48,7 @@ describe("generated policy config (npm run policy-config)", () => {
 
     it("takes data-protection floors from the tier table, so a stack's sizing cannot lower its own gate", () => {
         const dir = fixtureProject({
-            lowered: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    database: { backupRetentionDays: 7 }\n    cache: { snapshotRetentionDays: 1 }\n",
+            lowered: `config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    database: { backupRetentionDays: 7 }\n    cache: { snapshotRetentionDays: 1 }\n${ALERTING}`,
         });
         const cfg = generated(dir, "lowered");
         assert.equal(effective(cfg, "aws-rds-instance-configure-backup-retention", "minDays"), 30);
@@ -55,10 +58,10 @@ describe("generated policy config (npm run policy-config)", () => {
 
     it("holds a stack to its tier's recovery objectives: it may move its DR region or tighten its RPO, not drop the copies", () => {
         const dir = fixtureProject({
-            dropped: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n  tiered-infra:sizing:\n    recovery: { crossRegion: false, rpoMinutes: 240 }\n",
-            moved: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: large\n  tiered-infra:sizing:\n    recovery: { drRegion: us-east-2, rpoMinutes: 30 }\n",
-            added: "config:\n  aws:region: eu-west-1\n  tiered-infra:tier: small\n  tiered-infra:sizing:\n    recovery: { crossRegion: true, drRegion: eu-central-1 }\n",
-            plain: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n",
+            dropped: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: medium\n" + ALERTING + "  tiered-infra:sizing:\n    recovery: { crossRegion: false, rpoMinutes: 240 }\n",
+            moved: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: large\n" + ALERTING + "  tiered-infra:sizing:\n    recovery: { drRegion: us-east-2, rpoMinutes: 30 }\n",
+            added: "config:\n  aws:region: eu-west-1\n  tiered-infra:tier: small\n" + ALERTING + "  tiered-infra:sizing:\n    recovery: { crossRegion: true, drRegion: eu-central-1 }\n",
+            plain: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n" + ALERTING,
         });
         assert.deepEqual(generated(dir, "dropped")["recovery-objectives-met"], { rpoMinutes: 60, drRegion: "us-west-2" });
         assert.deepEqual(generated(dir, "moved")["recovery-objectives-met"], { rpoMinutes: 30, drRegion: "us-east-2" });
@@ -76,7 +79,7 @@ describe("generated policy config (npm run policy-config)", () => {
                 "  tiered-infra:sizing:",
                 "    app: { minReplicas: 1, maxReplicas: 4 }",
                 "    budget: { minMonthlyUsd: 100, maxMonthlyUsd: 950 }",
-                "",
+                ALERTING,
             ].join("\n"),
             dev: "config:\n  aws:region: us-east-1\n  tiered-infra:tier: small\n  tiered-infra:environment: development\n",
             box: "config:\n  tiered-infra:platform: local\n  tiered-infra:tier: small\n  tiered-infra:corsOrigins: [\"http://localhost:8080\"]\n",
@@ -87,6 +90,8 @@ describe("generated policy config (npm run policy-config)", () => {
         assert.deepEqual([api["stack-budget-enforce-monthly-limit"].maxMonthlyUsd, api["stack-budget-enforce-monthly-limit"].region], [950, "eu-west-1"]);
         assert.equal(api["stack-budget-enforce-monthly-limit"].usage.users, 500, "the small tier's usage profile");
         assert.equal(generated(dir, "dev")["aws-rds-instance-require-multi-az"].production, false);
+        assert.deepEqual(generated(dir, "dev")["monitoring-alarm-coverage"], { enforcementLevel: "advisory" }, "missing alarms are reported, not enforced, on development stacks");
+        assert.equal(api["monitoring-alarm-coverage"], undefined, "production stacks keep the policy mandatory");
         const box = generated(dir, "box");
         assert.equal(box["kubernetes-workload-require-pdb"].production, false);
         assert.equal(box["aws-s3-cors-restrict-origins"].allowLocalhost, true);

@@ -119,8 +119,8 @@ describe("SARIF for GitHub code scanning", function () {
         const dir = tmp();
         fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
         fs.mkdirSync(path.join(dir, "stacks"));
-        const leak = ["config:", "  aws:region: us-east-1", "  tiered-infra:tier: small", "  tiered-infra:app:", "    env:", "      STRIPE_SECRET_KEY: plain-text-value", ""].join("\n");
-        const bad = ["config:", "  aws:region: us-east-1", "  tiered-infra:tier: small", "  tiered-infra:sizing:", "    app:", "      maxReplicas: 500", ""].join("\n");
+        const leak = ["config:", "  aws:region: us-east-1", "  tiered-infra:tier: small", "  tiered-infra:alerting: { emails: [ops@example.com] }", "  tiered-infra:app:", "    env:", "      STRIPE_SECRET_KEY: plain-text-value", ""].join("\n");
+        const bad = ["config:", "  aws:region: us-east-1", "  tiered-infra:tier: small", "  tiered-infra:alerting: { emails: [ops@example.com] }", "  tiered-infra:sizing:", "    app:", "      maxReplicas: 500", ""].join("\n");
         fs.writeFileSync(path.join(dir, "stacks", "Pulumi.leak.yaml"), leak);
         fs.writeFileSync(path.join(dir, "stacks", "Pulumi.bad.yaml"), bad);
         const out = path.join(dir, "r.sarif");
@@ -131,8 +131,8 @@ describe("SARIF for GitHub code scanning", function () {
         const log: Log = JSON.parse(fs.readFileSync(out, "utf8"));
         checkGitHubRules(log, dir);
         const loc = (rule: string) => log.runs[0].results!.filter((r) => r.ruleId === rule).map((r) => `${r.locations![0].physicalLocation!.artifactLocation!.uri}:${r.locations![0].physicalLocation!.region!.startLine}`);
-        assert.deepEqual(loc("stack-config-disallow-plaintext-secrets"), ["stacks/Pulumi.leak.yaml:6"]);
-        assert.deepEqual(loc("stack-config-require-valid"), ["stacks/Pulumi.bad.yaml:6"]);
+        assert.deepEqual(loc("stack-config-disallow-plaintext-secrets"), ["stacks/Pulumi.leak.yaml:7"]);
+        assert.deepEqual(loc("stack-config-require-valid"), ["stacks/Pulumi.bad.yaml:7"]);
         assert.match(fs.readFileSync(path.join(dir, "r.xml"), "utf8"), /name="stack-config-require-valid"><failure message="1 mandatory violation\(s\)"/);
         assert.match(fs.readFileSync(path.join(dir, "r.md"), "utf8"), /\| bad \| 1 \| 0 \| 0 \| ❌ blocked \|/);
     });
