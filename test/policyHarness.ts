@@ -17,9 +17,12 @@ export function policyPack(): Promise<{ pack: PolicyPackProcess; info: AnalyzerI
     return started;
 }
 
-after(async () => {
-    if (started) await (await started).pack.stop();
-});
+/** Stops the pack if a test started it (test/rootHooks.ts: after the run, or after each file in parallel mode). */
+export async function stopPolicyPack(): Promise<void> {
+    const running = started;
+    started = undefined;
+    if (running) await (await running).pack.stop();
+}
 
 export async function configure(config: PolicyPackConfig = {}): Promise<PolicyPackProcess> {
     const { pack, info } = await policyPack();

@@ -135,7 +135,27 @@ function sourcePositionOf(req: any): { sourcePosition?: string } {
     return { sourcePosition: `${mapped.uri}#${mapped.line}${mapped.column ? `,${mapped.column}` : ""}` };
 }
 
+/**
+ * Runs the program with Node's source maps off and short stacks, restored after. The SDK captures a
+ * whole stack per registration and per internal promise; with source maps on (esbuild-register turns
+ * them on in tests) every frame of every capture is mapped, which made an in-process plan twice as
+ * slow as the CLI's (tools/launch.js runs with both off). Positions are mapped once per resource
+ * instead (sourcePositionOf). Runs do not overlap: the mocks are the process's one Pulumi runtime.
+ */
 export async function runStack(input: StackRunInput): Promise<StackRun> {
+    const sourceMaps = process.sourceMapsEnabled;
+    const stackTraceLimit = Error.stackTraceLimit;
+    process.setSourceMapsEnabled(false);
+    Error.stackTraceLimit = 1;
+    try {
+        return await runProgram(input);
+    } finally {
+        process.setSourceMapsEnabled(sourceMaps);
+        Error.stackTraceLimit = stackTraceLimit;
+    }
+}
+
+async function runProgram(input: StackRunInput): Promise<StackRun> {
     const started = process.hrtime.bigint();
     const platform = new PlatformMocks(input.region, input.stack);
     const computed = input.unknowns ? new ComputedValues() : undefined;

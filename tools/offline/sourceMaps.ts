@@ -1,11 +1,12 @@
 /**
- * Source positions of registrations, mapped back to the TypeScript that wrote them. The tools run
- * from esbuild bundles with source maps switched off at run time (mapping every stack the SDK
- * captures was a third of `plan`'s time), so a position the SDK records points into the bundle;
- * it is mapped here once per resource, through the bundle's `.map` file, with Node's own parser.
+ * Source positions of registrations, mapped back to the TypeScript that wrote them. Programs run
+ * with source maps switched off (engine.ts: mapping every stack the SDK captures was a third of
+ * `plan`'s time), so a position the SDK records points into generated code; it is mapped here once
+ * per resource, with Node's own parser: through a bundle's `.map` file (the tools), or through the
+ * map Node cached when it loaded a module transpiled in memory (esbuild-register, in tests).
  */
 import * as fs from "fs";
-import { SourceMap } from "module";
+import { findSourceMap, SourceMap } from "module";
 import * as path from "path";
 import { fileURLToPath, pathToFileURL } from "url";
 
@@ -17,7 +18,7 @@ function mapFor(file: string): SourceMap | null {
         try {
             map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, "utf8")));
         } catch {
-            map = null;
+            map = findSourceMap(file) ?? null;
         }
         maps.set(file, map);
     }
@@ -28,7 +29,7 @@ function mapFor(file: string): SourceMap | null {
 export function originalPosition(uri: string, line: number, column: number): { uri: string; line: number; column: number } {
     if (!uri.startsWith("file://")) return { uri, line, column };
     const file = fileURLToPath(uri);
-    const map = file.endsWith(".js") ? mapFor(file) : null;
+    const map = mapFor(file);
     // SourceMap lines and columns are 0-based; stack positions are 1-based.
     const entry = map?.findEntry(line - 1, Math.max(0, column - 1)) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
     if (!entry?.originalSource || entry.originalLine === undefined) return { uri, line, column };
