@@ -7,6 +7,9 @@
 import { PolicyPack } from "@pulumi/policy";
 import { toPulumiPolicies } from "./pack";
 import { ALL_POLICIES, POLICY_PACK_NAME } from "./registry";
+import { deserialiseOncePerMessage } from "./deserialiseOnce";
+
+deserialiseOncePerMessage(require("@pulumi/policy/deserialize"));
 
 new PolicyPack(POLICY_PACK_NAME, {
     description: "tiered-infra: secret hygiene, CORS, retention, encryption, exposure, resilience, workloads and budget",
