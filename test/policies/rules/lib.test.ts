@@ -29,6 +29,7 @@ describe("rules/lib: reading inputs", () => {
         assert.equal(at(o, "n.x"), undefined);
         assert.equal(at(o, "a.missing.c"), undefined);
         assert.equal(at(o, ""), o);
+        assert.equal(at({ l: Array.from({ length: 12 }, (_, i) => i * 10) }, "l[11]"), 110);
     });
 
     it("list(), record(), text() and on() read containers and scalars tolerantly", () => {
@@ -88,7 +89,7 @@ describe("rules/lib: containers and settings", () => {
     });
 
     it("reads Kubernetes env: literal values only, unknown names, entries and lists as opaque settings", () => {
-        const pc = { c: { name: "app", env: [{ name: "A", value: "1" }, { name: "B", valueFrom: { secretKeyRef: { name: "s", key: "k" } } }, { name: U, value: "v" }, U, "junk", { value: "no name" }] }, path: "p", name: "app" };
+        const pc = { c: { name: "app", env: [{ name: "A", value: "1" }, { name: "B", valueFrom: { secretKeyRef: { name: "s", key: "k" } } }, { name: U, value: "v" }, U, null, { value: "no name" }] }, path: "p", name: "app" };
         assert.deepEqual(containerEnv(pc as any), [
             { name: "A", value: "1", path: "p.env[0].value" },
             { name: U, value: "v", path: "p.env[2].value" },
@@ -179,6 +180,8 @@ describe("rules/lib: literal secrets in settings and command lines", () => {
         assert.deepEqual(commandSecretFindings(["app", "--password", U, "--log-level", U, "-p", U], "c", "args"), [{ undecided: "c[2]" }]);
         assert.deepEqual(commandSecretFindings(["--token=$(TOKEN)", U], "c", "args"), []);
         assert.deepEqual(commandSecretFindings([U, "--port", "80"], "c", "args"), []);
+        assert.deepEqual(commandSecretFindings(["app", "-password", U], "c", "args"), [{ undecided: "c[2]" }]);
+        assert.deepEqual(commandSecretFindings(["echo", "a--token", U], "c", "args"), []);
         assert.deepEqual(commandSecretFindings("app --password hunter2hunter2", "c", "args"), []);
     });
 
@@ -191,6 +194,9 @@ describe("rules/lib: literal secrets in settings and command lines", () => {
         assert.equal(decodeBase64Text("aGVsbG8"), undefined); // length not a multiple of 4
         assert.equal(decodeBase64Text("#!/bin/sh"), undefined);
         assert.equal(decodeBase64Text("aGVsbG8=x"), undefined);
+        assert.equal(decodeBase64Text("!!!!aGVsbG8="), undefined);
+        assert.equal(decodeBase64Text("aGVsbG8=!!!!"), undefined);
+        assert.equal(decodeBase64Text(Buffer.from([0x41, 0x8b, 0x41]).toString("base64")), "A\ufffdA"); // 0x8b alone is no gzip magic
         assert.equal(decodeBase64Text(Buffer.from([0x1f, 0x8b, 0x00, 0x01, 0x02, 0x03]).toString("base64")), undefined); // gzip magic, broken stream
         assert.equal(decodeBase64Text(Buffer.from([0x01, 0x02, 0x41, 0x42]).toString("base64")), undefined); // binary
         assert.equal(decodeBase64Text(Buffer.from("a\tb\r\n").toString("base64")), "a\tb\r\n"); // tabs and line ends are text
@@ -219,6 +225,10 @@ describe("rules/lib: CORS origins", () => {
             "w allows https://b.example.com, which is not in the allowlist (https://a.example.com)",
         ]);
         assert.deepEqual(originProblems("w", ["https://a.example.com"], { allowedOrigins: ["https://a.example.com", "https://c.example.com"], allowLocalhost: false }), []);
+        assert.deepEqual(originProblems("w", "https://a.example.com, https://d.example.com,", { allowedOrigins: ["https://a.example.com", "https://c.example.com"], allowLocalhost: false }), [
+            "w allows https://d.example.com, which is not in the allowlist (https://a.example.com, https://c.example.com)",
+        ]);
+        assert.deepEqual(originProblems("w", [" null ", " https://a.example.com "], { allowedOrigins: ["https://a.example.com"], allowLocalhost: false }), ['w allows the "null" origin']);
     });
 
     it("allows http://localhost and 127.0.0.1 (with a port) only when configured, and nothing that merely starts like them", () => {
@@ -250,6 +260,7 @@ describe("rules/lib: CORS origins", () => {
             ["CORS_DOMAINS", "origins"],
             ["CORS_ORIGIN_WHITELIST", "origins"],
             ["CORS_ALLOWLIST", "origins"],
+            ["CORS_WHITELIST", "origins"],
             ["corsAllowedOrigins", "origins"],
             ["CORS_ALLOWED_ORIGIN_REGEXES", "regexes"],
             ["CORS_ORIGIN_REGEX", "regexes"],
@@ -282,6 +293,7 @@ describe("rules/lib: CORS origins", () => {
         assert.deepEqual(s("CORS_ALLOW_ALL_ORIGINS", "on"), ["CORS_ALLOW_ALL_ORIGINS is on: every origin may call the app"]);
         assert.deepEqual(s("CORS_ALLOW_ALL_ORIGINS", "false"), []);
         assert.deepEqual(s("CORS_ALLOW_ALL_ORIGINS", "truer"), []);
+        assert.deepEqual(s("CORS_ALLOW_ALL_ORIGINS", "untrue"), []);
         assert.deepEqual(s("CORS_ALLOWED_ORIGIN_REGEXES", "^https://.*$"), ["CORS_ALLOWED_ORIGIN_REGEXES pattern ^https://.*$ matches any origin"]);
         assert.deepEqual(s("CORS_ALLOWED_ORIGIN_REGEXES", "^https://app\\.example\\.com$,(unclosed"), []);
         assert.deepEqual(s("CORS_ORIGIN", "true"), ["CORS_ORIGIN is true: the app reflects any origin"]);
@@ -289,17 +301,27 @@ describe("rules/lib: CORS origins", () => {
         for (const off of ["false", "0", "no", "off", "OFF"]) assert.deepEqual(s("CORS_ORIGIN", off), [], off);
         assert.deepEqual(s("CORS_ORIGIN", "https://app.example.com,*"), ["CORS_ORIGIN allows any origin (*)"]);
         assert.deepEqual(s("CORS_ORIGIN", "https://app.example.com"), []);
+        assert.deepEqual(s("CORS_ORIGIN", "https://app.example.com:8081"), []); // ends in 1, is no switch
+        assert.deepEqual(s("CORS_ORIGIN", "http://app.example.com:8080"), ["CORS_ORIGIN allows plain-HTTP origin http://app.example.com:8080"]); // ends in 0, is no switch
         assert.deepEqual(s("CORS_ORIGIN", 5), []);
         assert.deepEqual(s("CORS_ORIGIN", U), [{ undecided: "env.CORS_ORIGIN" }]);
         assert.deepEqual(s("CORS_MAX_AGE", "*"), []);
         assert.deepEqual(s("LOG_LEVEL", U), []);
     });
 
+    it("judges against the allowlist whatever is not a switch; a number is no origin list", () => {
+        const listed = { allowedOrigins: ["https://app.example.com"], allowLocalhost: false };
+        const s = (value: unknown) => corsSettingProblems({ name: "CORS_ORIGIN", value, path: "env.CORS_ORIGIN" }, listed);
+        assert.deepEqual(s("false"), []);
+        assert.deepEqual(s("nonsense.example"), ["CORS_ORIGIN allows nonsense.example, which is not in the allowlist (https://app.example.com)"]);
+        assert.deepEqual(s(443), []);
+    });
+
     it("is undecided on a setting with an unknown name only when its value could be a CORS problem", () => {
         const s = (value: unknown) => corsSettingProblems({ name: U, value, path: "env[0].value" }, OPEN);
         assert.deepEqual(s(U), [{ undecided: "env[0].value" }]);
-        for (const risky of ["true", "ON", "1", "*", "https://a,*", "null", "http://app.example.com", '["*"]', "a; http://b"]) assert.deepEqual(s(risky), [{ undecided: "env[0].name" }], risky);
-        for (const safe of ["https://app.example.com", "info", "false", "xnull", "https://a,https://b", 7]) assert.deepEqual(s(safe), [], String(safe));
+        for (const risky of ["true", "ON", "1", "*", "https://a,*", "null", "http://app.example.com", '["*"]', "a; http://b", " true "]) assert.deepEqual(s(risky), [{ undecided: "env[0].name" }], risky);
+        for (const safe of ["https://app.example.com", "info", "false", "xnull", "https://a,https://b", "untrue", "onboarding", 7]) assert.deepEqual(s(safe), [], String(safe));
     });
 });
 
