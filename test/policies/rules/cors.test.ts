@@ -41,6 +41,7 @@ describe("CORS policies (checks)", () => {
         const API = "aws:apigatewayv2/api:Api";
         assert.deepEqual(check(apiGatewayCors, API, { corsConfiguration: { allowOrigins: ["*"], allowCredentials: true } }), ["corsConfiguration allows any origin (*) together with credentials"]);
         assert.deepEqual(check(apiGatewayCors, API, { corsConfiguration: { allowOrigins: ["http://app.example.com"] } }), ["corsConfiguration allows plain-HTTP origin http://app.example.com"]);
+        assert.deepEqual(check(apiGatewayCors, API, { corsConfiguration: { allowOrigins: ["*"], allowCredentials: false } }), ["corsConfiguration allows any origin (*)"]);
         assert.deepEqual(check(apiGatewayCors, API, { corsConfiguration: { allowOrigins: ["https://app.example.com"], allowCredentials: true } }), []);
         assert.deepEqual(check(apiGatewayCors, API, {}), []);
         assert.deepEqual(check(apiGatewayCors, API, { corsConfiguration: U }), [{ undecided: "corsConfiguration" }]);
@@ -59,6 +60,8 @@ describe("CORS policies (checks)", () => {
         assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN]: "'*'" } }), [`responseParameters ${ORIGIN} allows any origin (*)`]);
         assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN]: "'*'", [CREDS]: "'true'" } }), [`responseParameters ${ORIGIN} allows any origin (*) together with credentials`]);
         assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN]: "'*'", [CREDS]: "'false'" } }), [`responseParameters ${ORIGIN} allows any origin (*)`]);
+        // Credentials come from the Allow-Credentials header only, not from any header that says 'true'.
+        assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN]: "'*'", "method.response.header.X-Debug": "'true'", [`${CREDS}-Extra`]: "'true'" } }), [`responseParameters ${ORIGIN} allows any origin (*)`]);
         assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN.toLowerCase()]: "'null'" } }), [`responseParameters ${ORIGIN.toLowerCase()} allows the "null" origin`]);
         assert.deepEqual(check(apiGatewayV1Cors, T, { responseParameters: { [ORIGIN]: "'https://app.example.com'", [CREDS]: "'true'" } }), []);
         // Mapped from the backend, or not a quoted static value: the backend decides.
@@ -141,7 +144,7 @@ describe("CORS policies (checks)", () => {
                 "CORS_ORIGIN allows any origin (*)",
                 'allowed-origins allows the "null" origin',
             ]);
-            assert.deepEqual(check(appEnvCors, C, { data: { CORS_ORIGIN: "https://app.example.com", "app.properties": "cors.allowed-origins=https://app.example.com\n" } }), []);
+            assert.deepEqual(check(appEnvCors, C, { data: { PORT: 8080, CORS_ORIGIN: "https://app.example.com", "app.properties": "cors.allowed-origins=https://app.example.com\n" } }), []);
             assert.deepEqual(check(appEnvCors, C, { data: U }), [{ undecided: "data" }]);
             assert.deepEqual(check(appEnvCors, C, { data: { "app.properties": U, CORS_ORIGIN: U, LOG_LEVEL: U } }), [{ undecided: "data.app.properties" }, { undecided: "data.CORS_ORIGIN" }]);
         });
