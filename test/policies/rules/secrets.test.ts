@@ -45,6 +45,7 @@ describe("secret policies (checks)", () => {
             assert.deepEqual(check(ecsSecretEnv, E, { containerDefinitions: defs({ environment: [{ name: "API_KEY_ARN", value: "arn:aws:secretsmanager:us-east-1:1:secret:k" }], secrets: [{ name: "API_KEY", valueFrom: "arn:aws:ssm:x" }] }) }), []);
             assert.deepEqual(check(ecsSecretEnv, E, { containerDefinitions: U }), [{ undecided: "containerDefinitions" }]);
             assert.deepEqual(check(ecsSecretEnv, E, { containerDefinitions: [{ name: "app", command: U, entryPoint: U }] }), [{ undecided: "containerDefinitions[0].command" }, { undecided: "containerDefinitions[0].entryPoint" }]);
+            assert.deepEqual(check(ecsSecretEnv, E, { containerDefinitions: [null] }), []);
         });
 
         it("Lambda and Docker: env values, and Docker's command and entrypoints", () => {
@@ -97,14 +98,14 @@ describe("secret policies (checks)", () => {
         });
 
         it("skips subtrees that point at a secret held elsewhere", () => {
-            assert.deepEqual(check(helmValues, R, { values: { auth: { existingSecret: "db", secretKeys: { adminPasswordKey: "password" } }, env: [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } }], secretName: { password: PW }, secretRef: { token: PW } } }), []);
+            assert.deepEqual(check(helmValues, R, { values: { auth: { existingSecret: "db", secretKeys: { adminPassword: "admin-password" } }, existing: { password: "db-password-key" }, env: [{ name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } }], secretName: { password: PW }, secretRef: { token: PW } } }), []);
             assert.deepEqual(check(helmValues, R, { values: { secret: { password: PW } } }), ["values.secret.password: password is a secret-looking name with a literal value"]);
             assert.deepEqual(check(helmValues, "kubernetes:helm.sh/v4:Chart", { values: { config: { key: "value" } }, repositoryOpts: { password: PW } }), []);
         });
 
         it("is undecided on an unknown subtree or a leaf under a name that matters, not under metadata", () => {
             assert.deepEqual(check(helmValues, R, { values: U }), [{ undecided: "values" }]);
-            assert.deepEqual(check(helmValues, R, { values: { auth: { password: U, host: U, databaseUrl: U, config: U }, list: [U], nothing: null } }), [
+            assert.deepEqual(check(helmValues, R, { values: { auth: { password: U, host: U, databaseUrl: U, config: U }, list: [U], ids: [U], nothing: null } }), [
                 { undecided: "values.auth.password" },
                 { undecided: "values.auth.databaseUrl" },
                 { undecided: "values.auth.config" },
