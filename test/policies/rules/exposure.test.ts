@@ -36,6 +36,8 @@ describe("exposure policies (checks)", () => {
             for (const protocol of ["-1", "all", -1]) assert.deepEqual(ingress({ protocol, fromPort: 0, toPort: 0 }), ["ingress from 0.0.0.0/0 reaches data/admin port(s) 22, 5432, 6379"], String(protocol));
             for (const protocol of ["icmp", "ICMP", "icmpv6"]) assert.deepEqual(ingress({ protocol, fromPort: -1, toPort: -1 }), [], protocol);
             assert.deepEqual(ingress({ protocol: "icmp", fromPort: 0, toPort: 65535 }), []);
+            assert.deepEqual(ingress({ protocol: "icmpv6", fromPort: 0, toPort: 65535 }), []);
+            assert.deepEqual(ingress({ protocol: "ICMPv6", fromPort: 0, toPort: 65535 }), []);
         });
 
         it("reads IPv6 ranges, and passes private ranges", () => {
@@ -69,6 +71,7 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(check(publicDataPorts, RULE, { type: "ingress", protocol: "tcp", fromPort: 6379, toPort: 6379, ipv6CidrBlocks: ["::/0"] }), ["ingress from ::/0 reaches data/admin port(s) 6379"]);
             assert.deepEqual(check(publicDataPorts, RULE, { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }), []);
             assert.deepEqual(check(publicDataPorts, RULE, { type: U, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }), [{ undecided: "type" }]);
+            assert.deepEqual(check(publicDataPorts, RULE, { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] }), []);
             assert.deepEqual(check(publicDataPorts, RULE, { type: "ingress", protocol: "tcp", fromPort: 6379, toPort: 6379, cidrBlocks: U }), [{ undecided: "cidrBlocks" }]);
             assert.deepEqual(check(publicDataPorts, RULE, { type: "ingress", protocol: "tcp", fromPort: 6379, toPort: 6379, ipv6CidrBlocks: U }), [{ undecided: "cidrBlocks" }]);
             assert.deepEqual(check(publicDataPorts, RULE, { type: "ingress", protocol: U, cidrBlocks: ["0.0.0.0/0"] }), [{ undecided: "protocol/ports" }]);
@@ -157,6 +160,7 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), ports: [{ internal: 5432, external: 5432 }] }), []);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { ports: [{ internal: 5432, external: 5432 }, { internal: 80, external: 80 }] }), ["port 5432 is published on 0.0.0.0:5432"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: [{ label: "other", value: "data" }], ports: [{ internal: 80, external: 80 }] }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: [null, ...role("entry")], ports: [{ internal: 5432, external: 5432 }] }), []);
         });
 
         it("is undecided on unknown ports, entries and addresses where they could matter", () => {
@@ -183,6 +187,10 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(svc({ [N + "load-balancer-source-ranges"]: "10.0.0.0/8, ::/0" }), ["an internet-facing load balancer open to ::/0 exposes data/admin port(s) 5432"]);
             assert.deepEqual(svc({}, { ports: [{ port: 80, targetPort: 6379 }, { port: 6379, targetPort: 6379 }] }), ["an internet-facing load balancer open to everyone exposes data/admin port(s) 6379"]);
             assert.deepEqual(svc({}, { ports: [{ port: 80, targetPort: 8080 }] }), []);
+            assert.deepEqual(svc({}, { ports: [{ port: 15432, targetPort: 5432 }] }), exposed);
+            assert.deepEqual(svc({}, { ports: [{ port: 22, targetPort: 22 }, { port: 5432, targetPort: 5432 }], loadBalancerSourceRanges: ["0.0.0.0/0", "::/0"] }), [
+                "an internet-facing load balancer open to 0.0.0.0/0, ::/0 exposes data/admin port(s) 22, 5432",
+            ]);
         });
 
         it("passes internal load balancers, by each controller's marker", () => {
@@ -214,6 +222,7 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(svc({}, { type: U, ports: [{ port: 443, targetPort: U }] }), [{ undecided: "spec.ports" }]);
             assert.deepEqual(svc({}, { type: "ClusterIP", ports: [U] }), []);
             assert.deepEqual(svc({}, { ports: [{ port: U, targetPort: 8080 }] }), [{ undecided: "spec.ports" }]);
+            assert.deepEqual(svc({}, { ports: [{ port: U, targetPort: 8080 }, { port: 443, targetPort: 443 }] }), [{ undecided: "spec.ports" }]);
             assert.deepEqual(check(serviceLoadBalancer, S, { metadata: { annotations: U }, spec: { type: "LoadBalancer", ports: [{ port: 5432 }] } }), [{ undecided: "metadata.annotations" }]);
             assert.deepEqual(svc({ [N + "aws-load-balancer-scheme"]: U }), [{ undecided: "metadata.annotations" }]);
             assert.deepEqual(svc({ [N + "aws-load-balancer-internal"]: U }), [{ undecided: "metadata.annotations" }]);
