@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../core/plan/previewJson";
 import { decodeUndecided } from "../../core/policy/undecided";
 import { decodeWaived } from "../../core/policy/waived";
-import { PolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition, withDefaults } from "../../policies/definitions";
+import { isUndecided, PolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition, withDefaults } from "../../policies/definitions";
 import { plainProps, toPulumiPolicies } from "../../policies/pack";
 import { ALL_POLICIES, POLICY_PACK_NAME } from "../../policies/registry";
 
@@ -54,6 +54,8 @@ const stackThing: StackPolicyDefinition = {
             ...(r.props.stackUnsure ? [{ urn: r.urn, undecided: "stackUnsure" }] : []),
             ...(r.props.orphan ? [{ message: "no resource to blame" }, { urn: urn("gone"), message: "a resource not in the stack" }] : []),
             ...(r.props.region ? [{ urn: r.urn, message: `region ${r.providerRegion ?? "none"}` }] : []),
+            ...(r.props.links ? [{ urn: r.urn, message: `depends on ${r.dependencies.join(" ")}; bucket from ${(r.propertyDependencies.bucket ?? []).join(" ")}; parent ${r.parent}` }] : []),
+            ...(r.props.stackBoom ? (() => { throw new Error("odd stack"); })() : []),
         ]);
     },
 };
@@ -78,8 +80,15 @@ function pack(defs: PolicyDefinition[] = [thing, stackThing]) {
                 p.validateResource({ ...args(r), getConfig: () => config[p.name] ?? {} }, (m: string) => reports.push([p.name, m]));
             }
         },
-        analyzeStack(rs: Array<{ name: string; props: Record<string, unknown>; type?: string; provider?: unknown }>) {
-            const resources = rs.map((r) => ({ ...args(r), dependencies: [], propertyDependencies: {}, provider: r.provider }));
+        analyzeStack(rs: Array<{ name: string; props: Record<string, unknown>; type?: string; provider?: unknown; dependsOn?: string[]; bucketFrom?: string[]; parent?: string }>) {
+            // As the server gives them: dependencies, property dependencies and parent are resources.
+            const resources: any[] = rs.map((r) => ({ ...args(r), dependencies: [], propertyDependencies: {}, provider: r.provider }));
+            const byName = (n: string) => resources.find((x) => x.name === n);
+            rs.forEach((r, i) => {
+                resources[i].dependencies = (r.dependsOn ?? []).map(byName);
+                if (r.bucketFrom) resources[i].propertyDependencies = { bucket: r.bucketFrom.map(byName) };
+                if (r.parent) resources[i].parent = byName(r.parent);
+            });
             for (const p of policies) {
                 if (!p.validateStack) continue;
                 p.validateStack({ resources, getConfig: () => config[p.name] ?? {} }, (m: string, u?: string) => reports.push([p.name, m, u]));
@@ -246,6 +255,53 @@ describe("pack assembly (in process)", () => {
             ]);
             assert.deepEqual(p.reports.map(([, m]) => m), ["region eu-west-1", "region none", "region none", "region none"]);
         });
+    });
+
+    it("gives stack policies dependencies, property dependencies and the parent as URNs", () => {
+        const p = pack();
+        p.analyzeStack([{ name: "a", props: {} }, { name: "b", props: {} }, { name: "c", props: { links: true }, dependsOn: ["a", "b"], bucketFrom: ["b"], parent: "a" }]);
+        assert.deepEqual(p.reports, [["thing-stack-require-good", `depends on ${urn("a")} ${urn("b")}; bucket from ${urn("b")}; parent ${urn("a")}`, urn("c")]]);
+    });
+
+    it("keeps every finding of a resource, from every policy, in the order found", () => {
+        const other: ResourcePolicyDefinition = { ...thing, name: "thing-other-require-good", resourceTypes: [T, "test:index:Other"] };
+        const p = pack([thing, other, stackThing]);
+        p.analyze({ name: "a", props: { unsure: true } });
+        assert.deepEqual(p.reports.map(([policy, m]) => [policy, decodeUndecided(m)]), [
+            ["decided-at-apply-report", { policy: "thing-require-good", paths: ["unsure", "other"] }],
+            ["decided-at-apply-report", { policy: "thing-other-require-good", paths: ["unsure", "other"] }],
+        ]);
+        p.reports.length = 0;
+        p.analyzeStack([{ name: "a", props: { stackBad: true, region: true } }]);
+        assert.deepEqual(p.reports, [["thing-stack-require-good", "stack-bad a", urn("a")], ["thing-stack-require-good", "region none", urn("a")]]);
+        // A policy of several types names none of them to the server; a stack policy without a subject type neither.
+        assert.equal(p.policies[1].validateResource.__pulumiType, undefined);
+        const { policies } = pack([{ ...stackThing, subjectType: undefined }]);
+        assert.equal(policies[0].validateStack.__pulumiType, undefined);
+    });
+
+    it("fails a stack check closed when it throws", () => {
+        const p = pack();
+        p.analyzeStack([{ name: "a", props: { stackBoom: true } }]);
+        assert.deepEqual(p.reports, [["thing-stack-require-good", "thing-stack-require-good could not judge this resource (odd stack), so it fails closed; report this to the pack's maintainers", undefined]]);
+    });
+
+    it("tells the server a report policy has nothing to do while its ledger is empty", () => {
+        const p = pack();
+        const named = (n: string) => p.policies.find((x) => x.name === n);
+        const idle = () => [named("decided-at-apply-report").validateResource.__pulumiType, named("decided-at-apply-stack-report").validateStack.__pulumiType];
+        assert.deepEqual(idle(), ["tiered-infra:policies:NothingToDo", "tiered-infra:policies:NothingToDo"]);
+        const [thingPolicy] = p.policies;
+        thingPolicy.validateResource({ type: T, urn: urn("a"), name: "a", props: { unsure: true }, getConfig: () => ({}) }, () => undefined);
+        assert.deepEqual(idle(), [undefined, "tiered-infra:policies:NothingToDo"]);
+        p.analyzeStack([{ name: "a", props: { stackUnsure: true } }]);
+        assert.deepEqual(idle(), [undefined, "tiered-infra:policies:NothingToDo"]); // the stack report ran last and emptied its ledger
+        for (const policy of p.policies) assert.ok(policy.description.length > 10, `${policy.name} has a description`);
+    });
+
+    it("tells an undecided finding from a message, and fills only defaults that exist", () => {
+        assert.deepEqual([isUndecided({ undecided: "p" }), isUndecided({ undecided: 5 }), isUndecided({}), isUndecided(null), isUndecided("p"), isUndecided(undefined)], [true, false, false, false, false, false]);
+        assert.deepEqual(withDefaults({ ...thing, config: { a: { type: "integer", description: "no default" }, b: { type: "boolean", default: false, description: "off" } } }, {}), { b: false });
     });
 
     it("reads inputs through @pulumi/policy's proxy target, or as they are", () => {
