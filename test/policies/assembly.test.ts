@@ -239,6 +239,16 @@ describe("pack assembly (in process)", () => {
             ]);
         });
 
+        it("takes config waivers for stack findings too", () => {
+            const p = pack();
+            p.setConfig({ "thing-stack-require-good": { waivers: [{ resource: "a", reason: "accepted for the pilot", expires: inDays(5) }] } });
+            p.analyzeStack([{ name: "a", props: { stackBad: true } }, { name: "b", props: { stackBad: true } }]);
+            assert.deepEqual(p.reports.map(([policy, m, u]) => [policy, m.split("\n")[0], u]), [
+                ["thing-stack-require-good", "stack-bad b", urn("b")],
+                ["waived-stack-findings-report", `waived thing-stack-require-good until ${inDays(5)} (config: accepted for the pilot): stack-bad a`, urn("a")],
+            ]);
+        });
+
         it("notes undecided findings per resource in the stack report", () => {
             const p = pack();
             p.analyzeStack([{ name: "a", props: { stackUnsure: true } }]);
@@ -294,7 +304,10 @@ describe("pack assembly (in process)", () => {
         const [thingPolicy] = p.policies;
         thingPolicy.validateResource({ type: T, urn: urn("a"), name: "a", props: { unsure: true }, getConfig: () => ({}) }, () => undefined);
         assert.deepEqual(idle(), [undefined, "tiered-infra:policies:NothingToDo"]);
-        p.analyzeStack([{ name: "a", props: { stackUnsure: true } }]);
+        const stackPolicy = named("thing-stack-require-good");
+        stackPolicy.validateStack({ resources: [{ type: T, urn: urn("a"), name: "a", props: { stackUnsure: true }, dependencies: [], propertyDependencies: {} }], getConfig: () => ({}) }, () => undefined);
+        assert.deepEqual(idle(), [undefined, undefined]);
+        p.analyzeStack([{ name: "a", props: {} }]);
         assert.deepEqual(idle(), [undefined, "tiered-infra:policies:NothingToDo"]); // the stack report ran last and emptied its ledger
         for (const policy of p.policies) assert.ok(policy.description.length > 10, `${policy.name} has a description`);
     });
