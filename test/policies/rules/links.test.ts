@@ -24,6 +24,9 @@ describe("rules/links", () => {
         const byValue = res(C, "v", { bucket: "web-a" }, { dependencies: [b.urn] });
         const byDependency = res(C, "d", { bucket: U }, { dependencies: [b.urn, "urn:pulumi:test::tiered-infra::aws:iam/role:Role::r"] });
         const unlinked = res(C, "u", { bucket: U });
+        // Dependencies of the reference on resources that are no bucket say nothing.
+        const role = "urn:pulumi:test::tiered-infra::aws:iam/role:Role::r";
+        assert.deepEqual(names(bucketLinks([a, res(C, "r", { bucket: "web-a" }, { propertyDependencies: { bucket: [role] } })], [C]).byTarget), [["a", ["r"]]]);
         const { byTarget, unlinked: lost } = bucketLinks([a, b, byProperty, byValue, byDependency, unlinked], [C]);
         assert.deepEqual(names(byTarget), [["b", ["p", "d"]], ["a", ["v"]]]);
         assert.deepEqual(lost.map((c) => c.name), ["u"]);
