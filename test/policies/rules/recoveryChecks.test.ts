@@ -1,0 +1,136 @@
+/**
+ * Recovery policies (policies/rules/recovery.ts) on small hand-made stacks, in process: databases in
+ * the region and the DR region, bucket replication (with and without RTC), the RPO boundary and
+ * access logging. recovery.test.ts beside it checks the same policies on whole planned stacks.
+ */
+import { strict as assert } from "assert";
+import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
+import { StackSubject } from "../../../policies/definitions";
+import { achievableRecovery, bucketAccessLogging, recoveryObjectives } from "../../../policies/rules/recovery";
+
+const U = UNKNOWN_MARKER;
+const RDS = "aws:rds/instance:Instance";
+const RDS_REPL = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
+const BUCKET = "aws:s3/bucketV2:BucketV2";
+const REPL = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+const LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+const res = (type: string, name: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject =>
+    ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra });
+const figures = (resources: StackSubject[], drRegion = "us-west-2", rpoMinutes = 60) =>
+    achievableRecovery(resources, { rpoMinutes, drRegion }).map((s) => `${s.store} @ ${s.where}: ${s.achievable.minutes} (${s.achievable.how})`);
+
+describe("recovery policies (checks on small stacks)", () => {
+    describe("databases", () => {
+        it("point-in-time recovery in the region when backups are kept (1 day or more), none when off", () => {
+            const stack = [res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 1 }), res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 0 }), res(RDS, "c", { backupRetentionPeriod: "7" })];
+            assert.deepEqual(figures(stack, ""), [
+                "database db-a @ in-region: 5 (point-in-time recovery)",
+                "database db-b @ in-region: none (automated backups are off (backupRetentionPeriod 0))",
+                "database c @ in-region: unknown (backupRetentionPeriod is not known)",
+            ]);
+        });
+
+        it("skips read replicas, and is decided at apply when the source or retention is unknown", () => {
+            const maybe = res(RDS, "m", { identifier: "db-m", replicateSourceDb: U, backupRetentionPeriod: 7 });
+            const later = res(RDS, "l", { identifier: "db-l", backupRetentionPeriod: U });
+            const stack = [res(RDS, "r", { replicateSourceDb: "db-a", backupRetentionPeriod: 0 }), maybe, later];
+            assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "" }), [{ urn: maybe.urn, undecided: "replicateSourceDb" }, { urn: later.urn, undecided: "backupRetentionPeriod" }]);
+        });
+
+        it("in the DR region: replicated automated backups there, linked by dependency or source ARN", () => {
+            const a = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 });
+            const b = res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-b" });
+            const c = res(RDS, "c", { identifier: "db-c", backupRetentionPeriod: 7 });
+            const d = res(RDS, "d", { identifier: "db-d", backupRetentionPeriod: 7 });
+            const e = res(RDS, "e", { identifier: "db-e", backupRetentionPeriod: 7 });
+            const stack = [
+                a, b, c, d, e,
+                res(RDS_REPL, "ra", { region: "us-west-2" }, { dependencies: [a.urn] }),
+                res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-b" }),
+                res(RDS_REPL, "rc", { region: "eu-west-1", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-c" }),
+                res(RDS_REPL, "rd", { sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-d" }),
+                res(RDS_REPL, "re", { region: U }, { dependencies: [e.urn] }),
+            ];
+            assert.deepEqual(figures(stack).filter((f) => f.includes("us-west-2")), [
+                "database db-a @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
+                "database db-b @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
+                // Replicated to a third region: no figure, so the gate fails (the wording says "does not declare region", though it declares eu-west-1).
+                "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
+                "database db-d @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
+                "database db-e @ us-west-2: unknown (the region of its automated-backup replication is known only at apply)",
+            ]);
+            // A replication declared by its provider's region counts too.
+            assert.deepEqual(figures([c, res(RDS_REPL, "rp", {}, { dependencies: [c.urn], providerRegion: "us-west-2" })]).pop(), "database db-c @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))");
+            assert.deepEqual(figures([c]).pop(), "database db-c @ us-west-2: none (no automated-backup replication there)");
+        });
+    });
+
+    describe("buckets", () => {
+        const src = res(BUCKET, "files", { bucket: "web-files" });
+        const dst = res(BUCKET, "copy", { bucket: "web-files-copy", region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+        const repl = (rules: unknown, deps = [src.urn, dst.urn]) => res(REPL, "r", { bucket: "web-files", rules }, { dependencies: deps });
+        const rule = (extra: Record<string, unknown> = {}) => ({ status: "Enabled", destination: { bucket: "web-files-copy", replicationTime: { status: "Enabled", time: { minutes: 15 } } }, ...extra });
+
+        it("replication with Replication Time Control to the DR region meets 15 minutes; without it there is no bound", () => {
+            assert.deepEqual(figures([src, dst, repl([rule()])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            assert.deepEqual(figures([src, dst, repl([rule({ destination: { bucket: "web-files-copy" } })])]), ["bucket web-files @ us-west-2: none (replication without Replication Time Control has no time bound (no SLA))"]);
+            assert.deepEqual(figures([src, dst, repl([rule({ status: "Disabled" })])]), ["bucket web-files @ us-west-2: none (its replication has no enabled rule)"]);
+            assert.deepEqual(figures([src, dst]), ["bucket web-files @ us-west-2: none (it is not replicated there)"]);
+            assert.deepEqual(figures([src, dst, repl([rule()])], ""), []);
+        });
+
+        it("a replica elsewhere, or one that cannot be found, does not count", () => {
+            const east = res(BUCKET, "east", { bucket: "web-east", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            assert.deepEqual(figures([src, east, repl([rule({ destination: { bucket: "web-east", replicationTime: { status: "Enabled" } } })], [src.urn, east.urn])]), ["bucket web-files @ us-west-2: none (it replicates to us-east-2)"]);
+            assert.deepEqual(figures([src, repl([rule()], [src.urn])]), ["bucket web-files @ us-west-2: unknown (the destination bucket of its replication cannot be found)"]);
+        });
+
+        it("is decided at apply on unknown rules, status, destination, replica region or RTC", () => {
+            const cases: Array<[unknown, string]> = [
+                [U, "rules"], [[U], "rules[0]"], [[rule({ status: U })], "rules[0].status"],
+                [[rule({ destination: { replicationTime: U, bucket: "web-files-copy" } })], "rules[0].destination.replicationTime"],
+            ];
+            for (const [rules, path] of cases) {
+                const r = repl(rules);
+                assert.deepEqual(recoveryObjectives.checkStack([src, dst, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: path }], path);
+            }
+            const r = repl([rule({ destination: { bucket: U } })], [src.urn]);
+            assert.deepEqual(recoveryObjectives.checkStack([src, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: "rules[0].destination" }]);
+            const later = res(BUCKET, "later", { bucket: "web-later", region: U, tags: { "tiered-infra:bucket-role": "replica" } });
+            const r2 = res(REPL, "r2", { bucket: "web-files", rules: [rule({ destination: { bucket: "web-later" } })] }, { dependencies: [src.urn, later.urn] });
+            assert.deepEqual(recoveryObjectives.checkStack([src, later, r2], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: later.urn, undecided: "region" }]);
+        });
+
+        it("skips log buckets, replicas and buckets already in the DR region", () => {
+            const logs = res(BUCKET, "logs", { tags: { "tiered-infra:bucket-role": "access-logs" } });
+            const there = res(BUCKET, "there", { region: "us-west-2" });
+            assert.deepEqual(figures([logs, dst, there]), []);
+        });
+    });
+
+    it("compares each figure with the RPO: at it passes, one minute under it fails", () => {
+        const stack = [res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 })];
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 5, drRegion: "" }), []);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 4, drRegion: "" }), [{ urn: stack[0].urn, message: "database db-a: achievable RPO is 5 minutes (point-in-time recovery), worse than the declared 4 minutes" }]);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: stack[0].urn, message: "database db-a: achievable RPO in us-west-2 is unbounded (no automated-backup replication there), worse than the declared 60 minutes" }]);
+        const odd = [res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: "x" })];
+        assert.deepEqual(recoveryObjectives.checkStack(odd, { rpoMinutes: 60, drRegion: "" }), [{ urn: odd[0].urn, message: "database db-b: achievable RPO cannot be determined (backupRetentionPeriod is not known); the declared RPO is 60 minutes" }]);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { drRegion: "" } as any), []);
+    });
+
+    it("access logging: every bucket but log buckets, by logging resource, inline setting or dependency", () => {
+        const logs = res(BUCKET, "logs", { bucket: "web-logs", tags: { "tiered-infra:bucket-role": "access-logs" } });
+        const a = res(BUCKET, "a", { bucket: "web-a" });
+        const b = res(BUCKET, "b", { bucket: "web-b", logging: { targetBucket: "web-logs" } });
+        const c = res(BUCKET, "c", { bucket: "web-c", loggings: [{ targetBucket: "web-logs" }] });
+        const d = res(BUCKET, "d", { bucket: U });
+        const e = res(BUCKET, "e", { bucket: "web-e" });
+        const loggings = [
+            res(LOGGING, "la", { bucket: "web-a", targetBucket: "web-logs" }),
+            res(LOGGING, "ld", { bucket: U, targetBucket: U }, { dependencies: [d.urn, logs.urn] }),
+            // e is only the target of this one, so it is not logged itself.
+            res(LOGGING, "le", { bucket: U, targetBucket: "web-e" }, { dependencies: [e.urn] }),
+        ];
+        assert.deepEqual(bucketAccessLogging.checkStack([logs, a, b, c, d, e, ...loggings], {}), [{ urn: e.urn, message: "bucket web-e has no server access logging" }]);
+    });
+});
