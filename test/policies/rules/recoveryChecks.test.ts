@@ -108,6 +108,85 @@ describe("recovery policies (checks on small stacks)", () => {
         });
     });
 
+    describe("StatefulSet volumes", () => {
+        const STS = "kubernetes:apps/v1:StatefulSet";
+        const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
+        const SEL = "aws:backup/selection:Selection";
+        const PLAN = "aws:backup/plan:Plan";
+        const VAULT = "aws:backup/vault:Vault";
+        const DR_VAULT = "arn:aws:backup:us-west-2:123456789012:backup-vault:dr";
+        const sts = (spec: unknown = { volumeClaimTemplates: [{ spec: { storageClassName: "gp3-backup" } }] }, deps: string[] = []) =>
+            res(STS, "chroma", { metadata: { name: "chroma", namespace: "web" }, spec }, { dependencies: deps });
+        const sc = (parameters: unknown = { type: "gp3", tagSpecification_1: "backup=hourly" }) => res(SC, "sc", { metadata: { name: "gp3-backup" }, parameters });
+        const plan = (rules: unknown, deps: string[] = []) => res(PLAN, "plan", { rules }, { dependencies: deps });
+        const rule = (extra: Record<string, unknown> = {}) => ({ ruleName: "hourly", schedule: "cron(0 * * * ? *)", copyActions: [{ destinationVaultArn: DR_VAULT }], ...extra });
+        const sel = (p: StackSubject, selectionTags: unknown = [{ type: "STRINGEQUALS", key: "backup", value: "hourly" }]) => res(SEL, "sel", { selectionTags }, { dependencies: [p.urn] });
+        const stackWith = (rules: unknown, extra: StackSubject[] = [], planDeps: string[] = []) => {
+            const p = plan(rules, planDeps);
+            return [sts(), sc(), p, sel(p), ...extra];
+        };
+
+        it("a plan selecting the class's backup tag, hourly and copied to the DR region, gives 60 minutes in both", () => {
+            assert.deepEqual(figures(stackWith([rule()])), [
+                "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)",
+                "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)",
+            ]);
+            assert.deepEqual(figures(stackWith([rule()]), ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+        });
+
+        it("takes the most frequent rule, and a daily rule alone misses an hourly RPO", () => {
+            const daily = rule({ ruleName: "daily", schedule: "cron(0 3 * * ? *)" });
+            assert.deepEqual(figures(stackWith([daily, rule()])), [
+                "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)",
+                "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)",
+            ]);
+            const [s0] = stackWith([daily]);
+            assert.deepEqual(recoveryObjectives.checkStack(stackWith([daily]), { rpoMinutes: 60, drRegion: "" }), [
+                { urn: s0.urn, message: "volumes of StatefulSet web/chroma: achievable RPO is 1440 minutes (backup rule daily), worse than the declared 60 minutes" },
+            ]);
+        });
+
+        it("copies count only to a vault in the DR region, by ARN or by the plan's vault", () => {
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:1:backup-vault:x" }] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
+            const drVault = res(VAULT, "dr", { region: "us-west-2" });
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{ destinationVaultArn: U }] })], [drVault], [drVault.urn])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)");
+            const laterVault = res(VAULT, "later", { region: U });
+            const stack = stackWith([rule({ copyActions: [{}] })], [laterVault], [laterVault.urn]);
+            assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: laterVault.urn, undecided: "region" }]);
+        });
+
+        it("says why there is no figure: no tag, no plan for the tag, no storage class, an unreadable schedule", () => {
+            assert.deepEqual(figures([sts(), sc({ type: "gp3" })], ""), ["volumes of StatefulSet web/chroma @ in-region: none (its volumes carry no backup tag)"]);
+            assert.deepEqual(figures([sts(), sc()], ""), ["volumes of StatefulSet web/chroma @ in-region: none (no backup plan selects the tag backup=hourly)"]);
+            assert.deepEqual(figures([sts()], ""), ["volumes of StatefulSet web/chroma @ in-region: unknown (its storage class cannot be found, so neither can the backups that select its volumes)"]);
+            assert.deepEqual(figures(stackWith([rule({ schedule: "rate(1 hour)" })]), "")[0], "volumes of StatefulSet web/chroma @ in-region: unknown (the schedule of backup rule hourly cannot be read)");
+            assert.deepEqual(figures([sts({ volumeClaimTemplates: [] })]), []);
+            // A class linked by dependency serves when the name does not match.
+            const linked = res(SC, "sc2", { metadata: { name: "other" }, parameters: { tagSpecification_3: "backup=hourly" } });
+            const p = plan([rule()]);
+            assert.deepEqual(figures([sts(undefined, [linked.urn]), linked, p, sel(p)], "")[0], "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)");
+        });
+
+        it("is decided at apply on unknown claims, class names, schedules, plan rules, copies and selection tags", () => {
+            const s = sts(U);
+            assert.deepEqual(recoveryObjectives.checkStack([s], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: s.urn, undecided: "spec" }, { urn: s.urn, undecided: "spec" }]);
+            const s2 = sts({ volumeClaimTemplates: [{ spec: { storageClassName: U } }] });
+            assert.deepEqual(recoveryObjectives.checkStack([s2], { rpoMinutes: 60, drRegion: "" }), [{ urn: s2.urn, undecided: "spec.volumeClaimTemplates[0].spec.storageClassName" }]);
+            const undecidedOf = (stack: StackSubject[], drRegion = "") => recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion }).map((f) => ("undecided" in f ? f.undecided : f.message));
+            assert.deepEqual(undecidedOf(stackWith([rule({ schedule: U })])), ["rules[0].schedule"]);
+            assert.deepEqual(undecidedOf(stackWith(U)), ["rules"]);
+            assert.deepEqual(undecidedOf(stackWith([U])), ["rules[0]"]);
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: U })]), "us-west-2"), ["rules[0].copyActions"]);
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: [U] })]), "us-west-2"), ["rules[0].copyActions[0]"]);
+            const p = plan([rule()]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, U)]), ["selectionTags"]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, [{ type: "STRINGEQUALS", key: "backup", value: U }])]), ["selectionTags[0].value"]);
+            assert.deepEqual(undecidedOf([sts(), sc({ tagSpecification_1: U }), p, sel(p)]), ["parameters.tagSpecification_1"]);
+            assert.deepEqual(undecidedOf([sts(), sc(U), p, sel(p)]), ["parameters"]);
+        });
+    });
+
     it("compares each figure with the RPO: at it passes, one minute under it fails", () => {
         const stack = [res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 })];
         assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 5, drRegion: "" }), []);
