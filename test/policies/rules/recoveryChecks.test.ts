@@ -79,6 +79,23 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([src, dst, repl([rule()])], ""), []);
         });
 
+        it("finds a replication by the bucket's name, and its destination by ARN among several", () => {
+            const byName = res(REPL, "r", { bucket: "web-files", rules: [rule()] }, { dependencies: [dst.urn] });
+            assert.deepEqual(figures([src, dst, byName]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            const other = res(BUCKET, "other", { bucket: "web-other", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const named = res(BUCKET, "named", { bucket: "web-named", arn: "arn:aws:s3:::web-named", region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const r = res(REPL, "r", { bucket: "web-files", rules: [rule({ destination: { bucket: "arn:aws:s3:::web-named", replicationTime: { status: "Enabled" } } })] }, { dependencies: [src.urn, other.urn, named.urn] });
+            assert.deepEqual(figures([src, other, named, r]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+        });
+
+        it("is decided at apply when what a bucket holds or where it is is unknown", () => {
+            const cases: Array<[Record<string, unknown>, string]> = [[{ tags: U }, "tags"], [{ tags: { "tiered-infra:bucket-role": U } }, "tags.tiered-infra:bucket-role"], [{ region: U }, "region"]];
+            for (const [extra, path] of cases) {
+                const b = res(BUCKET, "b", { bucket: "web-b", ...extra });
+                assert.deepEqual(recoveryObjectives.checkStack([b], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: b.urn, undecided: path }], path);
+            }
+        });
+
         it("a replica elsewhere, or one that cannot be found, does not count", () => {
             const east = res(BUCKET, "east", { bucket: "web-east", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
             assert.deepEqual(figures([src, east, repl([rule({ destination: { bucket: "web-east", replicationTime: { status: "Enabled" } } })], [src.urn, east.urn])]), ["bucket web-files @ us-west-2: none (it replicates to us-east-2)"]);
@@ -146,6 +163,20 @@ describe("recovery policies (checks on small stacks)", () => {
             ]);
         });
 
+        it("meets the RPO with a rule exactly at it; otherwise a rule decided at apply comes before a known shortfall", () => {
+            const later = rule({ ruleName: "later", schedule: U });
+            assert.deepEqual(recoveryObjectives.checkStack(stackWith([rule(), later]), { rpoMinutes: 60, drRegion: "" }), []);
+            const p = stackWith([rule({ ruleName: "daily", schedule: "cron(0 3 * * ? *)" }), later]);
+            assert.deepEqual(recoveryObjectives.checkStack(p, { rpoMinutes: 60, drRegion: "" }), [{ urn: p[2].urn, undecided: "rules[1].schedule" }]);
+        });
+
+        it("reads backup tags only from tagSpecification_N parameters of the form key=value, and selections only by STRINGEQUALS", () => {
+            const p = plan([rule()]);
+            assert.deepEqual(figures([sts(), sc({ tagSpecification_1: "backup", xtagSpecification_2: "backup=hourly", tagSpecification_3x: "backup=hourly" }), p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: none (its volumes carry no backup tag)"]);
+            assert.deepEqual(figures([sts(), sc({ tagSpecification_12: "backup=hourly" }), p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+            assert.deepEqual(figures([sts(), sc(), p, sel(p, [{ type: "STRINGLIKE", key: "backup", value: "hourly" }])], ""), ["volumes of StatefulSet web/chroma @ in-region: none (no backup plan selects the tag backup=hourly)"]);
+        });
+
         it("copies count only to a vault in the DR region, by ARN or by the plan's vault", () => {
             assert.deepEqual(figures(stackWith([rule({ copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:1:backup-vault:x" }] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
             assert.deepEqual(figures(stackWith([rule({ copyActions: [] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
@@ -211,5 +242,14 @@ describe("recovery policies (checks on small stacks)", () => {
             res(LOGGING, "le", { bucket: U, targetBucket: "web-e" }, { dependencies: [e.urn] }),
         ];
         assert.deepEqual(bucketAccessLogging.checkStack([logs, a, b, c, d, e, ...loggings], {}), [{ urn: e.urn, message: "bucket web-e has no server access logging" }]);
+        // Logged under any of its names; logged by one resource though the target of another.
+        const f = res(BUCKET, "f", { bucket: "web-f", id: "id-f" });
+        const g = res(BUCKET, "g", { bucket: "web-g" });
+        const more = [
+            res(LOGGING, "lf", { bucket: "id-f", targetBucket: "web-logs" }),
+            res(LOGGING, "lg1", { bucket: U, targetBucket: "web-g" }, { dependencies: [g.urn] }),
+            res(LOGGING, "lg2", { bucket: U, targetBucket: "web-logs" }, { dependencies: [g.urn] }),
+        ];
+        assert.deepEqual(bucketAccessLogging.checkStack([logs, f, g, ...more], {}), []);
     });
 });
