@@ -32,4 +32,11 @@ describe("budget policy (checks)", () => {
         assert.equal(findings[0].urn, thing.urn);
         assert.match("message" in findings[0] ? findings[0].message : "", /^cannot price x: .+; the budget of \$100\.00 cannot be checked while this is unpriced$/);
     });
+
+    it("calls an overrun of an incomplete estimate a lower bound", () => {
+        const thing = res("aws:foo/bar:Baz", "x");
+        const findings = budget.checkStack([thing], config(5));
+        assert.deepEqual(findings.map((f) => f.urn), [thing.urn, undefined]);
+        assert.equal("message" in findings[1] ? findings[1].message.split(";")[0] : "", "estimated at least $10.00/month exceeds the budget of $5.00");
+    });
 });
