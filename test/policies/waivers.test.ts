@@ -58,12 +58,14 @@ describe("waivers (in process)", () => {
                 "tiered-infra:waive:p2": "until 2026-04-01: date not first",
                 "tiered-infra:waive:p3": "26-04-01: short year",
                 "tiered-infra:waive:p4": "2026-4-1: one-digit month and day",
+                "tiered-infra:waive:p5": "2026-04-01: a reason\nover two lines",
             };
             assert.deepEqual(resourceWaivers(subject({ tags })).map((w) => [w.policy, w.expires, w.reason]), [
                 ["p1", "", "no date at all"],
                 ["p2", "", "until 2026-04-01: date not first"],
                 ["p3", "", "26-04-01: short year"],
                 ["p4", "", "2026-4-1: one-digit month and day"],
+                ["p5", "", "2026-04-01: a reason\nover two lines"], // read as no date: the waiver fails closed
             ]);
         });
 
