@@ -33,7 +33,7 @@ describe("resilience policies (checks)", () => {
     });
 
     it("caches: at, below and above the node minimum; replicas fail over across AZs", () => {
-        const check = (props: Record<string, any>, c: Record<string, unknown> = { production: true, minNodes: 2 }): Finding[] =>
+        const check = (props: Record<string, any>, c: { production: boolean; minNodes: number } = { production: true, minNodes: 2 }): Finding[] =>
             cacheFailover.check({ type: "aws:elasticache/replicationGroup:ReplicationGroup", urn: "u", name: "c", props } as Subject, c);
         const failover = { automaticFailoverEnabled: true, multiAzEnabled: true };
         assert.deepEqual(check({ numCacheClusters: 2, ...failover }), []);
@@ -141,7 +141,8 @@ describe("resilience policies (checks)", () => {
             assert.deepEqual(disruptionBudgets.checkStack([a, hpa("a-hpa", "a", 1, 3)], { production: true }), [{ urn: a.urn, message: "a has no PodDisruptionBudget" }]);
             assert.deepEqual(disruptionBudgets.checkStack([a, hpa("a-hpa", "a", 1, 1)], { production: true }), []);
             assert.deepEqual(disruptionBudgets.checkStack([a, hpa("a-hpa", "a", 1, U)], { production: true }), [{ urn: a.urn, undecided: "spec.maxReplicas of its HPA" }]);
-            assert.deepEqual(disruptionBudgets.checkStack([workload("b", U)], { production: true })[0].undecided, "spec.replicas");
+            const b = workload("b", U);
+            assert.deepEqual(disruptionBudgets.checkStack([b], { production: true }), [{ urn: b.urn, undecided: "spec.replicas" }]);
         });
 
         it("flags a PDB that allows no eviction, in each spelling", () => {
@@ -162,7 +163,8 @@ describe("resilience policies (checks)", () => {
             const maybe = [{ urn: a.urn, undecided: "a PodDisruptionBudget's selector or namespace" }];
             assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", U)], { production: true }), maybe);
             assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", { matchLabels: { app: "a" } }, { maxUnavailable: 1 }, U)], { production: true }), maybe);
-            assert.deepEqual(disruptionBudgets.checkStack([workload("a", 3, DEP, U), pdb("p", { matchLabels: { app: "x" } })], { production: true })[0].undecided, "a PodDisruptionBudget's selector or namespace");
+            const unknownNs = workload("a", 3, DEP, U);
+            assert.deepEqual(disruptionBudgets.checkStack([unknownNs, pdb("p", { matchLabels: { app: "x" } })], { production: true }), [{ urn: unknownNs.urn, undecided: "a PodDisruptionBudget's selector or namespace" }]);
             // A PDB that surely selects it wins over one that might.
             assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", U), pdb("q", { matchLabels: { app: "a" } })], { production: true }), []);
             // Namespaces default to "default".
