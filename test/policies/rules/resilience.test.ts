@@ -80,6 +80,18 @@ describe("resilience policies (checks)", () => {
             assert.deepEqual(minReplicas.checkStack([unnamespaced, hpa("d-hpa", "d", 3, 5, "Deployment", "default")], PROD), []);
         });
 
+        it("links an HPA whose target name is unknown only through the engine's dependencies, never by the unknown name", () => {
+            const w = res(DEP, "w", { metadata: { name: U, namespace: "web" }, spec: { replicas: 1 } });
+            const byName = res(HPA, "h", { metadata: { namespace: "web" }, spec: { scaleTargetRef: { kind: "Deployment", name: U }, minReplicas: 3 } });
+            assert.deepEqual(minReplicas.checkStack([w, byName], PROD), [{ urn: w.urn, message: "1 replica(s), below 3" }]);
+            const byProperty = res(HPA, "p", { metadata: { namespace: "web" }, spec: { scaleTargetRef: { kind: "Deployment", name: U }, minReplicas: 3 } }, { propertyDependencies: { spec: [w.urn] } });
+            assert.deepEqual(minReplicas.checkStack([w, byProperty], PROD), []);
+            for (const kind of [U, undefined]) {
+                const h = res(HPA, "k", { metadata: { namespace: "web" }, spec: { scaleTargetRef: { kind, name: U }, minReplicas: 3 } }, { dependencies: [w.urn] });
+                assert.deepEqual(minReplicas.checkStack([w, h], PROD), [], String(kind));
+            }
+        });
+
         it("is undecided on unknown replicas", () => {
             const a = workload("a", U);
             const b = workload("b");
@@ -107,6 +119,7 @@ describe("resilience policies (checks)", () => {
             assert.deepEqual([e("Exists"), e("Exists", "zone")], [true, false]);
             assert.deepEqual([e("DoesNotExist"), e("DoesNotExist", "zone")], [false, true]);
             assert.equal(e("Gt"), false);
+            assert.equal(e("Gt", "zone"), false);
         });
 
         it("is unknown only where an unknown decides", () => {
@@ -154,6 +167,8 @@ describe("resilience policies (checks)", () => {
             for (const spec of [{ maxUnavailable: 1 }, { maxUnavailable: "25%" }, { minAvailable: 2 }, { minAvailable: "50%" }]) {
                 assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", { matchLabels: { app: "a" } }, spec)], { production: true }), [], JSON.stringify(spec));
             }
+            const unknownMax = pdb("p", { matchLabels: { app: "a" } }, { maxUnavailable: U });
+            assert.deepEqual(disruptionBudgets.checkStack([a, unknownMax], { production: true }), [{ urn: unknownMax.urn, undecided: "spec.maxUnavailable" }]);
             const unknownSpec = pdb("p", { matchLabels: { app: "a" } }, { minAvailable: U });
             assert.deepEqual(disruptionBudgets.checkStack([a, unknownSpec], { production: true }), [{ urn: unknownSpec.urn, undecided: "spec.minAvailable" }]);
         });

@@ -181,6 +181,9 @@ describe("retention policies (checks)", () => {
             const B = "aws:s3/bucket:Bucket";
             assert.deepEqual(check(bucketEarlyExpiry, B, { bucket: U, lifecycleRules: [{ id: "old", enabled: true, expiration: { days: 7 } }, { id: "ok", enabled: true, expiration: { days: 90 } }] }, c), [{ undecided: "bucket" }]);
             assert.deepEqual(check(bucketEarlyExpiry, B, { bucket: U, lifecycleRules: [{ id: "ok", enabled: true, expiration: { days: 90 } }] }, c), []);
+            // An unknown rule of a bucket whose name is unknown keeps its own path.
+            assert.deepEqual(check(bucketEarlyExpiry, B, { bucket: U, lifecycleRules: [U] }, c), [{ undecided: "lifecycleRules[0]" }]);
+            assert.deepEqual(check(bucketEarlyExpiry, LC, { rules: [null, rule({ expiration: { days: 90 } })] }, c), []);
         });
     });
 
@@ -199,6 +202,7 @@ describe("retention policies (checks)", () => {
         assert.deepEqual(check(statefulSetVolumes, S, { spec: { volumeClaimTemplates: U, persistentVolumeClaimRetentionPolicy: { whenDeleted: "Delete" } } }), ["whenDeleted is Delete: deleting the StatefulSet deletes its data"]);
         assert.deepEqual(check(statefulSetVolumes, S, sts(U)), [{ undecided: "spec.persistentVolumeClaimRetentionPolicy" }]);
         assert.deepEqual(check(statefulSetVolumes, S, sts({ whenDeleted: U })), [{ undecided: "spec.persistentVolumeClaimRetentionPolicy.whenDeleted" }]);
+        assert.deepEqual(check(statefulSetVolumes, S, sts({ whenScaled: U })), [{ undecided: "spec.persistentVolumeClaimRetentionPolicy.whenScaled" }]);
     });
 
     it("storage classes retain volumes in production", () => {
@@ -252,6 +256,7 @@ describe("retention policies (checks)", () => {
         assert.deepEqual(check(dynamoPitr, T, { pointInTimeRecovery: { enabled: false, recoveryPeriodInDays: 1 } }, c), ["point-in-time recovery is off (the default when the block is absent)"]);
         assert.deepEqual(check(dynamoPitr, T, {}, c), ["point-in-time recovery is off (the default when the block is absent)"]);
         assert.deepEqual(check(dynamoPitr, T, { pointInTimeRecovery: U }, c), [{ undecided: "pointInTimeRecovery" }]);
+        assert.deepEqual(check(dynamoPitr, T, { pointInTimeRecovery: { enabled: U } }, c), [{ undecided: "pointInTimeRecovery.enabled" }]);
         assert.deepEqual(check(dynamoPitr, T, { pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: U } }, c), [{ undecided: "pointInTimeRecovery.recoveryPeriodInDays" }]);
     });
 
@@ -277,6 +282,9 @@ describe("retention policies (checks)", () => {
                 assert.deepEqual(efsBackup.checkStack([b, d, policies[1], res(SEL, { resources: [wildcard] })], {}), [], wildcard);
             }
             assert.deepEqual(efsBackup.checkStack([d, res(SEL, { resources: ["arn:aws:rds:us-east-1:1:db:*"] })], {}), [{ urn: d.urn, message: "file system d has no backup policy and no backup selection" }]);
+            // A backup policy that depends on its file system is no backup selection.
+            const disabledByDependency = res(BP, { fileSystemId: U, backupPolicy: { status: "DISABLED" } }, { dependencies: [d.urn] });
+            assert.deepEqual(efsBackup.checkStack([d, disabledByDependency], {}), [{ urn: d.urn, message: "file system d has its backup policy DISABLED" }]);
         });
 
         it("is undecided on an unknown status, an unlinked policy, or a selection it cannot read", () => {
@@ -285,6 +293,7 @@ describe("retention policies (checks)", () => {
             assert.deepEqual(efsBackup.checkStack([a, res(BP, { fileSystemId: U, backupPolicy: { status: "ENABLED" } })], {}), [{ urn: a.urn, undecided: "backupPolicy.status" }]);
             assert.deepEqual(efsBackup.checkStack([a, res(SEL, { resources: U })], {}), [{ urn: a.urn, undecided: "resources of an aws.backup.Selection" }]);
             assert.deepEqual(efsBackup.checkStack([a, res(SEL, { resources: ["arn:x", U] })], {}), [{ urn: a.urn, undecided: "resources of an aws.backup.Selection" }]);
+            assert.deepEqual(efsBackup.checkStack([a, res(SEL, { resources: ["arn:x"] }), res(SEL, { resources: U })], {}), [{ urn: a.urn, undecided: "resources of an aws.backup.Selection" }]);
             const other = res("aws:s3/bucketV2:BucketV2", {});
             assert.deepEqual(efsBackup.checkStack([a, other, res(SEL, { resources: U }, { dependencies: [other.urn] })], {}), [{ urn: a.urn, message: "file system a has no backup policy and no backup selection" }]);
         });
