@@ -101,16 +101,18 @@ describe("monitoring-alarm-coverage (each watched type, link and unreadable part
         const db = subject(RDS, { identifier: "db-1" });
         const replica = subject(RDS, { identifier: "db-2", replicateSourceDb: "db-1" });
         const notReplica = subject(RDS, { identifier: "db-3", replicateSourceDb: "" });
+        const nullSource = subject(RDS, { identifier: "db-4", replicateSourceDb: null });
         const cache = subject(CACHE, { replicationGroupId: "grp" });
         const alb = subject(LB, { loadBalancerType: "application" });
         const nlb = subject(LB, { loadBalancerType: "network" });
         const gwlb = subject(LB, { loadBalancerType: "gateway" });
         const cdn = subject(CDN, {});
         const bucket = subject("aws:s3/bucketV2:BucketV2", {});
-        assert.deepEqual(monitoringFindings([db, replica, notReplica, cache, alb, nlb, gwlb, cdn, bucket], REQ).map((f) => [f.urn, messageOf(f)]), [
+        assert.deepEqual(monitoringFindings([db, replica, notReplica, nullSource, cache, alb, nlb, gwlb, cdn, bucket], REQ).map((f) => [f.urn, messageOf(f)]), [
             [db.urn, `${db.name} has no alarm on A, B`],
             [replica.urn, `${replica.name} has no alarm on A, B, R`],
             [notReplica.urn, `${notReplica.name} has no alarm on A, B`],
+            [nullSource.urn, `${nullSource.name} has no alarm on A, B`],
             [cache.urn, `${cache.name} has no alarm on C`],
             [alb.urn, `${alb.name} has no alarm on L`],
             [cdn.urn, `${cdn.name} has no alarm on D`],
