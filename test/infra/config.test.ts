@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { OFFLINE_PLACEHOLDER_SECRET } from "../../core/plan/previewJson";
-import { AWS_REGIONS, ConfigError, parseStackConfig } from "../../infra/config";
+import { AWS_REGIONS, ConfigError, parseStackConfig, partitionOf } from "../../infra/config";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
 import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { project } from "../harness";
@@ -182,5 +182,155 @@ describe("stack config", () => {
             }),
             { numRuns: 500 },
         );
+    });
+});
+
+describe("stack config: each rule at its boundary, with the whole list of problems", () => {
+    const secret = new Set(["tiered-infra:alerting", "tiered-infra:appSecrets"]);
+    const problems = (raw: Record<string, string>) => errorOf(raw, [...secret]).problems;
+    const ok = (raw: Record<string, string>) => parseStackConfig(raw, secret);
+    const alarms = (a: Record<string, unknown>) => ({ ...base, "tiered-infra:observability": json({ alarms: a }) });
+    const ORIGIN = "must be an https:// origin such as https://app.example.com (no path, no wildcard; http://localhost only on local stacks)";
+
+    it("takes a VPC prefix from /16 to /20 and nothing outside", () => {
+        assert.equal(ok({ ...base, "tiered-infra:network": json({ cidr: "10.0.0.0/16" }) }).network.cidr, "10.0.0.0/16");
+        assert.equal(ok({ ...base, "tiered-infra:network": json({ cidr: "10.0.0.0/20" }) }).network.cidr, "10.0.0.0/20");
+        for (const prefix of [15, 21]) {
+            assert.deepEqual(problems({ ...base, "tiered-infra:network": json({ cidr: `10.0.0.0/${prefix}` }) }), [`tiered-infra:network.cidr: "10.0.0.0/${prefix}" is not allowed; must be a CIDR block with a prefix from /16 to /20`]);
+        }
+    });
+
+    it("takes alarm periods of 10, 30 and multiples of 60 up to a day", () => {
+        ok(alarms({ "rds-cpu": { periodSeconds: 10 }, "rds-freeable-memory": { periodSeconds: 30 }, "rds-connections": { periodSeconds: 86400 }, "rds-free-storage": { periodSeconds: 60 } }));
+        const bad = (id: string, p: number) => `tiered-infra:observability.alarms.${id}.periodSeconds: ${p} is not allowed; must be 10, 30 or a multiple of 60 up to 86400 (CloudWatch alarm periods)`;
+        assert.deepEqual(problems(alarms({ "rds-cpu": { periodSeconds: 20 }, "rds-freeable-memory": { periodSeconds: 90 }, "rds-connections": { periodSeconds: 86460 }, "rds-free-storage": { periodSeconds: 0 } })), [
+            bad("rds-cpu", 20), bad("rds-freeable-memory", 90), bad("rds-connections", 86460), bad("rds-free-storage", 0),
+        ]);
+    });
+
+    it("lets datapointsToAlarm reach evaluationPeriods (the row's or the override's) but not exceed it", () => {
+        ok(alarms({ "rds-cpu": { datapointsToAlarm: 5 } }));
+        ok(alarms({ "rds-cpu": { datapointsToAlarm: 2, evaluationPeriods: 2 } }));
+        assert.deepEqual(problems(alarms({ "rds-cpu": { datapointsToAlarm: 6 } })), ["tiered-infra:observability.alarms.rds-cpu.datapointsToAlarm: 6 is not allowed; must not exceed evaluationPeriods (5)"]);
+        assert.deepEqual(problems(alarms({ "rds-cpu": { datapointsToAlarm: 3, evaluationPeriods: 2 } })), ["tiered-infra:observability.alarms.rds-cpu.datapointsToAlarm: 3 is not allowed; must not exceed evaluationPeriods (2)"]);
+    });
+
+    it("takes a share or a threshold on a share row, not both", () => {
+        ok(alarms({ "rds-freeable-memory": { share: 0.5 } }));
+        ok(alarms({ "rds-freeable-memory": { threshold: 1e9 } }));
+        assert.deepEqual(problems(alarms({ "rds-freeable-memory": { threshold: 1e9, share: 0.5 } })), ["tiered-infra:observability.alarms.rds-freeable-memory.share: 0.5 is not allowed; give either threshold or share, not both"]);
+    });
+
+    it("takes https origins with an optional port; localhost only on local stacks", () => {
+        assert.deepEqual(ok({ ...base, "tiered-infra:corsOrigins": json(["https://app.example.com:8443", "https://a-b.example.co.uk"]) }).corsOrigins, ["https://app.example.com:8443", "https://a-b.example.co.uk"]);
+        const bad = ["https://app.example.com/path", "https://app", "https://-x.example.com", "https://app.example.com:123456", "xhttps://app.example.com", "https://*.example.com"];
+        assert.deepEqual(problems({ ...base, "tiered-infra:corsOrigins": json(bad) }), bad.map((o, i) => `tiered-infra:corsOrigins.${i}: ${JSON.stringify(o)} is not allowed; ${ORIGIN}`));
+        assert.deepEqual(problems({ ...base, "tiered-infra:corsOrigins": json(["https://app.example.com", "http://localhost:3000"]) }), [
+            'tiered-infra:corsOrigins.1: "http://localhost:3000" is not allowed; is a plain-HTTP localhost origin, allowed only on local stacks; use an https:// origin',
+        ]);
+        assert.deepEqual(ok({ "tiered-infra:platform": "local", "tiered-infra:tier": "small", "tiered-infra:corsOrigins": json(["http://localhost:3000", "http://127.0.0.1"]) }).corsOrigins, ["http://localhost:3000", "http://127.0.0.1"]);
+    });
+
+    it("keeps local-only settings off AWS stacks, and data protection on in production", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:system": json({ frontend: { image: "ghcr.io/x/f", tag: "1.0.0", port: 12016, healthPath: "/" } }) }), [
+            'tiered-infra:system.frontend: {"image":"ghcr.io/x/f","tag":"1.0.0","port":12016,"healthPath":"/"} is not allowed; is for local stacks only; on AWS the static frontend is served from the CDN\'s bucket',
+        ]);
+        assert.deepEqual(problems({ "tiered-infra:platform": "local", "tiered-infra:tier": "small", "tiered-infra:system": json({ frontend: { image: "ghcr.io/x/f", tag: "latest", port: 12016, healthPath: "/" } }) }), [
+            "tiered-infra:system.frontend.tag: \"latest\" is not allowed; must be a pinned version, not 'latest'",
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:dataProtection": json({ deletionProtection: false, finalSnapshot: true }) }), ["tiered-infra:dataProtection.deletionProtection: false is not allowed; may be false only when tiered-infra:environment is development"]);
+    });
+
+    it("rejects a waiver among the stack's default tags, saying where it belongs", () => {
+        const key = "tiered-infra:waive:aws-rds-instance-require-multi-az";
+        assert.deepEqual(problems({ ...base, "tiered-infra:tags": json({ [key]: "2026-01-01: x", Team: "web" }) }), [
+            `tiered-infra:tags.${key}: "2026-01-01: x" is not allowed; is a waiver, but tiered-infra:tags become the AWS provider's default tags, which policies never see, so it would waive nothing; put it on the resource itself (tag ${key} in that resource's tags), or in the policy config: "aws-rds-instance-require-multi-az": { "waivers": [{ "resource": "<URN or name>", "reason": "...", "expires": "YYYY-MM-DD" }] }`,
+        ]);
+        assert.deepEqual(ok({ ...base, "tiered-infra:tags": json({ "tiered-infra:team": "web" }) }).tags, { "tiered-infra:team": "web" });
+    });
+
+    it("rejects an env variable that is also a secret, repeated services and addresses", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:app": json({ env: { API_KEY: "x", LOG_LEVEL: "info" } }), "tiered-infra:appSecrets": json({ API_KEY: "s" }) }), [
+            "tiered-infra:app.env.API_KEY: is also defined in appSecrets; a variable comes either from config or from a secret, not both",
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:system": json({ statefulServices: ["chroma", "chroma"] }), "tiered-infra:alerting": json({ emails: ["a@example.com", "a@example.com"] }) }), [
+            'tiered-infra:system.statefulServices: ["chroma","chroma"] is not allowed; must not repeat a service',
+            'tiered-infra:alerting.emails: ["a@example.com","a@example.com"] is not allowed; must not repeat an address',
+        ]);
+    });
+
+    it("says what is too small, too large, of the wrong type or an invalid key, per kind of value", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:corsOrigins": json([]), "tiered-infra:appSecrets": json({ X: "" }), "tiered-infra:app": json({ port: 0 }) }), [
+            "tiered-infra:app.port: 0 is too small; must be at least 1",
+            "tiered-infra:corsOrigins: [] is too small; needs at least 1 item(s)",
+            'tiered-infra:appSecrets.X: "" is too small; needs at least 1 character(s)',
+        ]);
+        const emails = Array.from({ length: 11 }, (_, i) => `o${i}@example.com`);
+        assert.deepEqual(problems({ ...base, "tiered-infra:alerting": json({ emails }), "tiered-infra:tags": json({ Team: "x".repeat(257) }), "tiered-infra:app": json({ port: 65536 }) }), [
+            `tiered-infra:tags.Team: "${"x".repeat(116)}... is too large; allows at most 256 character(s)`,
+            "tiered-infra:app.port: 65536 is too large; must be at most 65535",
+            `tiered-infra:alerting.emails: ${JSON.stringify(emails).slice(0, 117)}... is too large; allows at most 10 item(s)`,
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:app": json({ port: "80", name: 5 }), "tiered-infra:localPorts": json({ proxy: 1.5 }), "tiered-infra:logRetentionDays": "thirty" }), [
+            "tiered-infra:localPorts.proxy: 1.5 is not allowed; expected an integer",
+            'tiered-infra:logRetentionDays: "thirty" is not allowed; expected a number',
+            "tiered-infra:app.name: 5 is not allowed; expected a string",
+            'tiered-infra:app.port: "80" is not allowed; expected a number',
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:appSecrets": json({ lower: "x" }) }), ["tiered-infra:appSecrets.lower: has an invalid key; must be an UPPER_SNAKE_CASE environment variable name"]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:environment": "staging" }), ['tiered-infra:environment: "staging" is not allowed; expected one of: production, development']);
+    });
+
+    it("shows values up to 120 characters whole and cuts longer ones", () => {
+        const msg = "is not allowed; must be a container image reference without a tag, such as ghcr.io/acme/web";
+        assert.deepEqual(problems({ ...base, "tiered-infra:app": json({ image: "A".repeat(118) }) }), [`tiered-infra:app.image: "${"A".repeat(118)}" ${msg}`]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:app": json({ image: "A".repeat(119) }) }), [`tiered-infra:app.image: "${"A".repeat(116)}... ${msg}`]);
+    });
+
+    it("names the allowed keys of the object a typo sits in", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:app": json({ colour: "red" }) }), ["tiered-infra:app.colour: is not a known key; allowed keys: name, image, tag, port, healthPath, architecture, env"]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:alerting": json({ emails: ["ops@example.com"], pager: "x" }) }), ["tiered-infra:alerting.pager: is not a known key; allowed keys: emails, pagerDutyUrl"]);
+    });
+
+    it("needs a region name, and a DR region of the same partition that is not the stack's own", () => {
+        assert.deepEqual(problems({ "tiered-infra:tier": "small", "tiered-infra:alerting": json({ emails: ["ops@example.com"] }) }), ["aws:region: is required; set it with `pulumi config set aws:region us-east-1`"]);
+        assert.deepEqual(problems({ ...base, "aws:region": "us-east" }), ['aws:region: "us-east" is not an AWS region name; expected a name such as us-east-1']);
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ recovery: { drRegion: "us-east-1" } }) }), [
+            'tiered-infra:sizing.recovery.drRegion: "us-east-1" is not allowed; must differ from aws:region (us-east-1): copies in the stack\'s own region do not survive its loss',
+        ]);
+        assert.deepEqual(problems({ ...base, "aws:region": "us-gov-west-1", "tiered-infra:sizing": json({ recovery: { drRegion: "us-gov-north-9" } }) }), [
+            'tiered-infra:sizing.recovery.drRegion: "us-gov-north-9" is not an AWS region; expected one of: us-gov-east-1, us-gov-west-1',
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ recovery: { drRegion: "cn-north-1" } }) }), [
+            'tiered-infra:sizing.recovery.drRegion: "cn-north-1" is not allowed; must be in the same AWS partition as aws:region (us-east-1, aws): AWS copies data only within a partition',
+        ]);
+        assert.equal(ok({ ...base, "aws:region": "us-gov-west-1", "tiered-infra:sizing": json({ recovery: { drRegion: "us-gov-east-1" } }) }).sizing.recovery.drRegion, "us-gov-east-1");
+    });
+
+    it("knows each region's partition", () => {
+        const regions: Array<[string, string]> = [
+            ["us-east-1", "aws"], ["cn-north-1", "aws-cn"], ["us-gov-west-1", "aws-us-gov"], ["eusc-de-east-1", "aws-eusc"],
+            ["us-iso-east-1", "aws-iso"], ["us-isob-east-1", "aws-isob"], ["eu-isoe-west-1", "aws-isoe"], ["us-isof-south-1", "aws-isof"],
+            ["xcn-north-1", "aws"], ["eu-west-1", "aws"],
+        ];
+        assert.deepEqual(regions.map(([r]) => [r, partitionOf(r)]), regions);
+    });
+
+    it("asks a managed vector database for its provider and connection secret", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }) }), [
+            "tiered-infra:managedVectorDb: is required when sizing.vectorDb.mode is managed; give { provider, monthlyFeeUsd }",
+            "tiered-infra:appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with `pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL`",
+        ]);
+        ok({ ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }), "tiered-infra:managedVectorDb": json({ provider: "pinecone", monthlyFeeUsd: 70 }), "tiered-infra:appSecrets": json({ VECTOR_DB_URL: "https://x.pinecone.io" }) });
+    });
+
+    it("takes an https PagerDuty URL without spaces", () => {
+        ok({ ...base, "tiered-infra:alerting": json({ pagerDutyUrl: "https://events.pagerduty.com/integration/abc/enqueue" }) });
+        assert.deepEqual(problems({ ...base, "tiered-infra:alerting": json({ pagerDutyUrl: "https://events.pagerduty.com/x y" }) }), [
+            "tiered-infra:alerting.pagerDutyUrl: is not an https:// URL; use the CloudWatch integration URL PagerDuty gives (https://events.pagerduty.com/...)",
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:alerting": json({ pagerDutyUrl: "xhttps://events.pagerduty.com/x" }) }), [
+            "tiered-infra:alerting.pagerDutyUrl: is not an https:// URL; use the CloudWatch integration URL PagerDuty gives (https://events.pagerduty.com/...)",
+        ]);
     });
 });

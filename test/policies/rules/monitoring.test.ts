@@ -87,3 +87,104 @@ describe("monitoring-alarm-coverage (checks)", () => {
         ), { numRuns: 300 });
     });
 });
+
+describe("monitoring-alarm-coverage (each watched type, link and unreadable part)", () => {
+    const REQ = { requiredMetrics: { database: ["A", "B"], databaseReplica: ["R"], cache: ["C"], loadBalancer: ["L"], distribution: ["D"] } };
+    const RDS = "aws:rds/instance:Instance";
+    const CACHE = "aws:elasticache/replicationGroup:ReplicationGroup";
+    const LB = "aws:lb/loadBalancer:LoadBalancer";
+    const CDN = "aws:cloudfront/distribution:Distribution";
+    const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    const alarm = (props: Record<string, any>, deps: string[] = []) => subject(ALARM, { alarmActions: ["arn:t"], ...props }, deps);
+
+    it("requires each type's metrics, replicas their lag too, and nothing of network or gateway load balancers", () => {
+        const db = subject(RDS, { identifier: "db-1" });
+        const replica = subject(RDS, { identifier: "db-2", replicateSourceDb: "db-1" });
+        const notReplica = subject(RDS, { identifier: "db-3", replicateSourceDb: "" });
+        const nullSource = subject(RDS, { identifier: "db-4", replicateSourceDb: null });
+        const cache = subject(CACHE, { replicationGroupId: "grp" });
+        const alb = subject(LB, { loadBalancerType: "application" });
+        const nlb = subject(LB, { loadBalancerType: "network" });
+        const gwlb = subject(LB, { loadBalancerType: "gateway" });
+        const cdn = subject(CDN, {});
+        const bucket = subject("aws:s3/bucketV2:BucketV2", {});
+        assert.deepEqual(monitoringFindings([db, replica, notReplica, nullSource, cache, alb, nlb, gwlb, cdn, bucket], REQ).map((f) => [f.urn, messageOf(f)]), [
+            [db.urn, `${db.name} has no alarm on A, B`],
+            [replica.urn, `${replica.name} has no alarm on A, B, R`],
+            [notReplica.urn, `${notReplica.name} has no alarm on A, B`],
+            [nullSource.urn, `${nullSource.name} has no alarm on A, B`],
+            [cache.urn, `${cache.name} has no alarm on C`],
+            [alb.urn, `${alb.name} has no alarm on L`],
+            [cdn.urn, `${cdn.name} has no alarm on D`],
+        ]);
+    });
+
+    it("links alarms by database identifier or cache member id, in the resource's namespace only", () => {
+        const db = subject(RDS, { identifier: "db-1" });
+        const cache = subject(CACHE, { replicationGroupId: "grp" });
+        const alarms = [
+            alarm({ namespace: "AWS/RDS", metricName: "A", dimensions: { DBInstanceIdentifier: "db-1" } }),
+            alarm({ metricName: "B", dimensions: { DBInstanceIdentifier: "db-1" } }),
+            alarm({ namespace: "AWS/ElastiCache", metricName: "C", dimensions: { CacheClusterId: "grp-002" } }),
+        ];
+        assert.deepEqual(monitoringFindings([db, cache, ...alarms], REQ), []);
+        const wrong = [
+            alarm({ namespace: "AWS/ElastiCache", metricName: "A", dimensions: { DBInstanceIdentifier: "db-1" } }),
+            alarm({ namespace: "AWS/RDS", metricName: "B", dimensions: { DBInstanceIdentifier: "db-10" } }),
+            alarm({ namespace: "AWS/ElastiCache", metricName: "C", dimensions: { CacheClusterId: "grp-x" } }),
+            alarm({ namespace: "AWS/ElastiCache", metricName: "C", dimensions: { CacheClusterId: "other-001" } }),
+        ];
+        assert.deepEqual(monitoringFindings([db, cache, ...wrong], REQ).map(messageOf), [`${db.name} has no alarm on A, B`, `${cache.name} has no alarm on C`]);
+    });
+
+    it("does not index resources whose identifier is unknown or empty", () => {
+        const db = subject(RDS, { identifier: UNKNOWN_MARKER });
+        const cache = subject(CACHE, { replicationGroupId: "" });
+        const alarms = [alarm({ namespace: "AWS/RDS", metricName: "A", dimensions: { DBInstanceIdentifier: UNKNOWN_MARKER } }), alarm({ namespace: "AWS/ElastiCache", metricName: "C", dimensions: { CacheClusterId: "-001" } })];
+        assert.deepEqual(monitoringFindings([db, cache, ...alarms], REQ).map(messageOf), [`${db.name} has no alarm on A, B`, `${cache.name} has no alarm on C`]);
+    });
+
+    it("is undecided, under the alarm, on the first part of a linked alarm's metric known only at apply", () => {
+        const db = subject(RDS, { identifier: "db-1" });
+        const cases: Array<[Record<string, any>, string]> = [
+            [{ namespace: "AWS/RDS", metricName: UNKNOWN_MARKER }, "metricName"],
+            [{ namespace: UNKNOWN_MARKER, metricName: "A" }, "namespace"],
+            [{ metricQueries: UNKNOWN_MARKER }, "metricQueries"],
+            [{ metricQueries: [{ id: "e1", expression: "m1" }, UNKNOWN_MARKER, { id: "m2", metric: UNKNOWN_MARKER }] }, "metricQueries[1]"],
+            [{ metricQueries: [{ id: "m1", metric: UNKNOWN_MARKER }] }, "metricQueries[0].metric"],
+            [{ metricQueries: [{ id: "m1", metric: { namespace: "AWS/RDS", metricName: UNKNOWN_MARKER } }, { id: "m2", metric: { namespace: UNKNOWN_MARKER, metricName: "A" } }] }, "metricQueries[0].metric.metricName"],
+        ];
+        for (const [props, path] of cases) {
+            const a = alarm(props, [db.urn]);
+            assert.deepEqual(monitoringFindings([db, a], REQ), [{ urn: a.urn, undecided: path }], path);
+        }
+        // A metric merely without a name covers nothing and decides nothing.
+        const nameless = alarm({ namespace: "AWS/RDS" }, [db.urn]);
+        assert.deepEqual(monitoringFindings([db, nameless], REQ).map(messageOf), [`${db.name} has no alarm on A, B`]);
+        // A covered resource needs no note about an unreadable alarm.
+        const full = alarm({ metricQueries: [{ id: "m1", metric: { namespace: "AWS/RDS", metricName: "A" } }, { id: "m2", metric: { metricName: "B" } }] }, [db.urn]);
+        assert.deepEqual(monitoringFindings([db, full, alarm({ metricName: UNKNOWN_MARKER }, [db.urn])], REQ), []);
+    });
+
+    it("judges alarm actions and the topics they notify", () => {
+        const enc = subject("aws:sns/topic:Topic", { kmsMasterKeyId: "arn:k" });
+        const plain = subject("aws:sns/topic:Topic", { kmsMasterKeyId: "" });
+        const unknownKey = subject("aws:sns/topic:Topic", { kmsMasterKeyId: UNKNOWN_MARKER });
+        const mixed = alarm({ metricName: "X" }, [enc.urn, plain.urn]);
+        const onlyPlain = alarm({ metricName: "X" }, [plain.urn]);
+        const toUnknownKey = alarm({ metricName: "X" }, [unknownKey.urn]);
+        const noList = alarm({ metricName: "X", alarmActions: "arn:t" });
+        const unknownList = alarm({ metricName: "X", alarmActions: UNKNOWN_MARKER });
+        assert.deepEqual(monitoringFindings([enc, plain, unknownKey, mixed, onlyPlain, toUnknownKey, noList, unknownList], REQ).map((f) => [f.urn, messageOf(f)]), [
+            [plain.urn, `alert topic ${plain.name} is not encrypted: set kmsMasterKeyId to a customer-managed key whose policy lets CloudWatch publish`],
+            [onlyPlain.urn, `alarm ${onlyPlain.name} notifies only unencrypted topics`],
+            [noList.urn, `alarm ${noList.name} has no alarm action: it changes state and tells nobody`],
+            [unknownList.urn, "undecided: alarmActions"],
+        ]);
+    });
+
+    it("ignores entries that are no resources", () => {
+        assert.deepEqual(monitoringFindings("nothing" as any, REQ), []);
+        assert.deepEqual(monitoringFindings([null, { urn: "x" }, 5] as any, REQ), []);
+    });
+});

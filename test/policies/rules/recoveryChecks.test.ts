@@ -1,0 +1,255 @@
+/**
+ * Recovery policies (policies/rules/recovery.ts) on small hand-made stacks, in process: databases in
+ * the region and the DR region, bucket replication (with and without RTC), the RPO boundary and
+ * access logging. recovery.test.ts beside it checks the same policies on whole planned stacks.
+ */
+import { strict as assert } from "assert";
+import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
+import { StackSubject } from "../../../policies/definitions";
+import { achievableRecovery, bucketAccessLogging, recoveryObjectives } from "../../../policies/rules/recovery";
+
+const U = UNKNOWN_MARKER;
+const RDS = "aws:rds/instance:Instance";
+const RDS_REPL = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
+const BUCKET = "aws:s3/bucketV2:BucketV2";
+const REPL = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+const LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+const res = (type: string, name: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject =>
+    ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra });
+const figures = (resources: StackSubject[], drRegion = "us-west-2", rpoMinutes = 60) =>
+    achievableRecovery(resources, { rpoMinutes, drRegion }).map((s) => `${s.store} @ ${s.where}: ${s.achievable.minutes} (${s.achievable.how})`);
+
+describe("recovery policies (checks on small stacks)", () => {
+    describe("databases", () => {
+        it("point-in-time recovery in the region when backups are kept (1 day or more), none when off", () => {
+            const stack = [res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 1 }), res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 0 }), res(RDS, "c", { backupRetentionPeriod: "7" })];
+            assert.deepEqual(figures(stack, ""), [
+                "database db-a @ in-region: 5 (point-in-time recovery)",
+                "database db-b @ in-region: none (automated backups are off (backupRetentionPeriod 0))",
+                "database c @ in-region: unknown (backupRetentionPeriod is not known)",
+            ]);
+        });
+
+        it("skips read replicas, and is decided at apply when the source or retention is unknown", () => {
+            const maybe = res(RDS, "m", { identifier: "db-m", replicateSourceDb: U, backupRetentionPeriod: 7 });
+            const later = res(RDS, "l", { identifier: "db-l", backupRetentionPeriod: U });
+            const stack = [res(RDS, "r", { replicateSourceDb: "db-a", backupRetentionPeriod: 0 }), maybe, later];
+            assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "" }), [{ urn: maybe.urn, undecided: "replicateSourceDb" }, { urn: later.urn, undecided: "backupRetentionPeriod" }]);
+        });
+
+        it("in the DR region: replicated automated backups there, linked by dependency or source ARN", () => {
+            const a = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 });
+            const b = res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-b" });
+            const c = res(RDS, "c", { identifier: "db-c", backupRetentionPeriod: 7 });
+            const d = res(RDS, "d", { identifier: "db-d", backupRetentionPeriod: 7 });
+            const e = res(RDS, "e", { identifier: "db-e", backupRetentionPeriod: 7 });
+            const stack = [
+                a, b, c, d, e,
+                res(RDS_REPL, "ra", { region: "us-west-2" }, { dependencies: [a.urn] }),
+                res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-b" }),
+                res(RDS_REPL, "rc", { region: "eu-west-1", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-c" }),
+                res(RDS_REPL, "rd", { sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-d" }),
+                res(RDS_REPL, "re", { region: U }, { dependencies: [e.urn] }),
+            ];
+            assert.deepEqual(figures(stack).filter((f) => f.includes("us-west-2")), [
+                "database db-a @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
+                "database db-b @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
+                // Replicated to a third region: no figure, so the gate fails (the wording says "does not declare region", though it declares eu-west-1).
+                "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
+                "database db-d @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
+                "database db-e @ us-west-2: unknown (the region of its automated-backup replication is known only at apply)",
+            ]);
+            // A replication declared by its provider's region counts too.
+            assert.deepEqual(figures([c, res(RDS_REPL, "rp", {}, { dependencies: [c.urn], providerRegion: "us-west-2" })]).pop(), "database db-c @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))");
+            assert.deepEqual(figures([c]).pop(), "database db-c @ us-west-2: none (no automated-backup replication there)");
+        });
+    });
+
+    describe("buckets", () => {
+        const src = res(BUCKET, "files", { bucket: "web-files" });
+        const dst = res(BUCKET, "copy", { bucket: "web-files-copy", region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+        const repl = (rules: unknown, deps = [src.urn, dst.urn]) => res(REPL, "r", { bucket: "web-files", rules }, { dependencies: deps });
+        const rule = (extra: Record<string, unknown> = {}) => ({ status: "Enabled", destination: { bucket: "web-files-copy", replicationTime: { status: "Enabled", time: { minutes: 15 } } }, ...extra });
+
+        it("replication with Replication Time Control to the DR region meets 15 minutes; without it there is no bound", () => {
+            assert.deepEqual(figures([src, dst, repl([rule()])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            assert.deepEqual(figures([src, dst, repl([rule({ destination: { bucket: "web-files-copy" } })])]), ["bucket web-files @ us-west-2: none (replication without Replication Time Control has no time bound (no SLA))"]);
+            assert.deepEqual(figures([src, dst, repl([rule({ status: "Disabled" })])]), ["bucket web-files @ us-west-2: none (its replication has no enabled rule)"]);
+            assert.deepEqual(figures([src, dst]), ["bucket web-files @ us-west-2: none (it is not replicated there)"]);
+            assert.deepEqual(figures([src, dst, repl([rule()])], ""), []);
+        });
+
+        it("finds a replication by the bucket's name, and its destination by ARN among several", () => {
+            const byName = res(REPL, "r", { bucket: "web-files", rules: [rule()] }, { dependencies: [dst.urn] });
+            assert.deepEqual(figures([src, dst, byName]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            const other = res(BUCKET, "other", { bucket: "web-other", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const named = res(BUCKET, "named", { bucket: "web-named", arn: "arn:aws:s3:::web-named", region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const r = res(REPL, "r", { bucket: "web-files", rules: [rule({ destination: { bucket: "arn:aws:s3:::web-named", replicationTime: { status: "Enabled" } } })] }, { dependencies: [src.urn, other.urn, named.urn] });
+            assert.deepEqual(figures([src, other, named, r]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+        });
+
+        it("is decided at apply when what a bucket holds or where it is is unknown", () => {
+            const cases: Array<[Record<string, unknown>, string]> = [[{ tags: U }, "tags"], [{ tags: { "tiered-infra:bucket-role": U } }, "tags.tiered-infra:bucket-role"], [{ region: U }, "region"]];
+            for (const [extra, path] of cases) {
+                const b = res(BUCKET, "b", { bucket: "web-b", ...extra });
+                assert.deepEqual(recoveryObjectives.checkStack([b], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: b.urn, undecided: path }], path);
+            }
+        });
+
+        it("a replica elsewhere, or one that cannot be found, does not count", () => {
+            const east = res(BUCKET, "east", { bucket: "web-east", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            assert.deepEqual(figures([src, east, repl([rule({ destination: { bucket: "web-east", replicationTime: { status: "Enabled" } } })], [src.urn, east.urn])]), ["bucket web-files @ us-west-2: none (it replicates to us-east-2)"]);
+            assert.deepEqual(figures([src, repl([rule()], [src.urn])]), ["bucket web-files @ us-west-2: unknown (the destination bucket of its replication cannot be found)"]);
+        });
+
+        it("is decided at apply on unknown rules, status, destination, replica region or RTC", () => {
+            const cases: Array<[unknown, string]> = [
+                [U, "rules"], [[U], "rules[0]"], [[rule({ status: U })], "rules[0].status"],
+                [[rule({ destination: { replicationTime: U, bucket: "web-files-copy" } })], "rules[0].destination.replicationTime"],
+            ];
+            for (const [rules, path] of cases) {
+                const r = repl(rules);
+                assert.deepEqual(recoveryObjectives.checkStack([src, dst, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: path }], path);
+            }
+            const r = repl([rule({ destination: { bucket: U } })], [src.urn]);
+            assert.deepEqual(recoveryObjectives.checkStack([src, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: "rules[0].destination" }]);
+            const later = res(BUCKET, "later", { bucket: "web-later", region: U, tags: { "tiered-infra:bucket-role": "replica" } });
+            const r2 = res(REPL, "r2", { bucket: "web-files", rules: [rule({ destination: { bucket: "web-later" } })] }, { dependencies: [src.urn, later.urn] });
+            assert.deepEqual(recoveryObjectives.checkStack([src, later, r2], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: later.urn, undecided: "region" }]);
+        });
+
+        it("skips log buckets, replicas and buckets already in the DR region", () => {
+            const logs = res(BUCKET, "logs", { tags: { "tiered-infra:bucket-role": "access-logs" } });
+            const there = res(BUCKET, "there", { region: "us-west-2" });
+            assert.deepEqual(figures([logs, dst, there]), []);
+        });
+    });
+
+    describe("StatefulSet volumes", () => {
+        const STS = "kubernetes:apps/v1:StatefulSet";
+        const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
+        const SEL = "aws:backup/selection:Selection";
+        const PLAN = "aws:backup/plan:Plan";
+        const VAULT = "aws:backup/vault:Vault";
+        const DR_VAULT = "arn:aws:backup:us-west-2:123456789012:backup-vault:dr";
+        const sts = (spec: unknown = { volumeClaimTemplates: [{ spec: { storageClassName: "gp3-backup" } }] }, deps: string[] = []) =>
+            res(STS, "chroma", { metadata: { name: "chroma", namespace: "web" }, spec }, { dependencies: deps });
+        const sc = (parameters: unknown = { type: "gp3", tagSpecification_1: "backup=hourly" }) => res(SC, "sc", { metadata: { name: "gp3-backup" }, parameters });
+        const plan = (rules: unknown, deps: string[] = []) => res(PLAN, "plan", { rules }, { dependencies: deps });
+        const rule = (extra: Record<string, unknown> = {}) => ({ ruleName: "hourly", schedule: "cron(0 * * * ? *)", copyActions: [{ destinationVaultArn: DR_VAULT }], ...extra });
+        const sel = (p: StackSubject, selectionTags: unknown = [{ type: "STRINGEQUALS", key: "backup", value: "hourly" }]) => res(SEL, "sel", { selectionTags }, { dependencies: [p.urn] });
+        const stackWith = (rules: unknown, extra: StackSubject[] = [], planDeps: string[] = []) => {
+            const p = plan(rules, planDeps);
+            return [sts(), sc(), p, sel(p), ...extra];
+        };
+
+        it("a plan selecting the class's backup tag, hourly and copied to the DR region, gives 60 minutes in both", () => {
+            assert.deepEqual(figures(stackWith([rule()])), [
+                "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)",
+                "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)",
+            ]);
+            assert.deepEqual(figures(stackWith([rule()]), ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+        });
+
+        it("takes the most frequent rule, and a daily rule alone misses an hourly RPO", () => {
+            const daily = rule({ ruleName: "daily", schedule: "cron(0 3 * * ? *)" });
+            assert.deepEqual(figures(stackWith([daily, rule()])), [
+                "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)",
+                "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)",
+            ]);
+            const [s0] = stackWith([daily]);
+            assert.deepEqual(recoveryObjectives.checkStack(stackWith([daily]), { rpoMinutes: 60, drRegion: "" }), [
+                { urn: s0.urn, message: "volumes of StatefulSet web/chroma: achievable RPO is 1440 minutes (backup rule daily), worse than the declared 60 minutes" },
+            ]);
+        });
+
+        it("meets the RPO with a rule exactly at it; otherwise a rule decided at apply comes before a known shortfall", () => {
+            const later = rule({ ruleName: "later", schedule: U });
+            assert.deepEqual(recoveryObjectives.checkStack(stackWith([rule(), later]), { rpoMinutes: 60, drRegion: "" }), []);
+            const p = stackWith([rule({ ruleName: "daily", schedule: "cron(0 3 * * ? *)" }), later]);
+            assert.deepEqual(recoveryObjectives.checkStack(p, { rpoMinutes: 60, drRegion: "" }), [{ urn: p[2].urn, undecided: "rules[1].schedule" }]);
+        });
+
+        it("reads backup tags only from tagSpecification_N parameters of the form key=value, and selections only by STRINGEQUALS", () => {
+            const p = plan([rule()]);
+            assert.deepEqual(figures([sts(), sc({ tagSpecification_1: "backup", xtagSpecification_2: "backup=hourly", tagSpecification_3x: "backup=hourly" }), p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: none (its volumes carry no backup tag)"]);
+            assert.deepEqual(figures([sts(), sc({ tagSpecification_12: "backup=hourly" }), p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+            assert.deepEqual(figures([sts(), sc(), p, sel(p, [{ type: "STRINGLIKE", key: "backup", value: "hourly" }])], ""), ["volumes of StatefulSet web/chroma @ in-region: none (no backup plan selects the tag backup=hourly)"]);
+        });
+
+        it("copies count only to a vault in the DR region, by ARN or by the plan's vault", () => {
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-west-1:1:backup-vault:x" }] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [] })])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)");
+            const drVault = res(VAULT, "dr", { region: "us-west-2" });
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{ destinationVaultArn: U }] })], [drVault], [drVault.urn])).pop(), "volumes of StatefulSet web/chroma @ us-west-2: 60 (copies of backup rule hourly)");
+            const laterVault = res(VAULT, "later", { region: U });
+            const stack = stackWith([rule({ copyActions: [{}] })], [laterVault], [laterVault.urn]);
+            assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: laterVault.urn, undecided: "region" }]);
+        });
+
+        it("says why there is no figure: no tag, no plan for the tag, no storage class, an unreadable schedule", () => {
+            assert.deepEqual(figures([sts(), sc({ type: "gp3" })], ""), ["volumes of StatefulSet web/chroma @ in-region: none (its volumes carry no backup tag)"]);
+            assert.deepEqual(figures([sts(), sc()], ""), ["volumes of StatefulSet web/chroma @ in-region: none (no backup plan selects the tag backup=hourly)"]);
+            assert.deepEqual(figures([sts()], ""), ["volumes of StatefulSet web/chroma @ in-region: unknown (its storage class cannot be found, so neither can the backups that select its volumes)"]);
+            assert.deepEqual(figures(stackWith([rule({ schedule: "rate(1 hour)" })]), "")[0], "volumes of StatefulSet web/chroma @ in-region: unknown (the schedule of backup rule hourly cannot be read)");
+            assert.deepEqual(figures([sts({ volumeClaimTemplates: [] })]), []);
+            // A class linked by dependency serves when the name does not match.
+            const linked = res(SC, "sc2", { metadata: { name: "other" }, parameters: { tagSpecification_3: "backup=hourly" } });
+            const p = plan([rule()]);
+            assert.deepEqual(figures([sts(undefined, [linked.urn]), linked, p, sel(p)], "")[0], "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)");
+        });
+
+        it("is decided at apply on unknown claims, class names, schedules, plan rules, copies and selection tags", () => {
+            const s = sts(U);
+            assert.deepEqual(recoveryObjectives.checkStack([s], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: s.urn, undecided: "spec" }, { urn: s.urn, undecided: "spec" }]);
+            const s2 = sts({ volumeClaimTemplates: [{ spec: { storageClassName: U } }] });
+            assert.deepEqual(recoveryObjectives.checkStack([s2], { rpoMinutes: 60, drRegion: "" }), [{ urn: s2.urn, undecided: "spec.volumeClaimTemplates[0].spec.storageClassName" }]);
+            const undecidedOf = (stack: StackSubject[], drRegion = "") => recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion }).map((f) => ("undecided" in f ? f.undecided : f.message));
+            assert.deepEqual(undecidedOf(stackWith([rule({ schedule: U })])), ["rules[0].schedule"]);
+            assert.deepEqual(undecidedOf(stackWith(U)), ["rules"]);
+            assert.deepEqual(undecidedOf(stackWith([U])), ["rules[0]"]);
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: U })]), "us-west-2"), ["rules[0].copyActions"]);
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: [U] })]), "us-west-2"), ["rules[0].copyActions[0]"]);
+            const p = plan([rule()]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, U)]), ["selectionTags"]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, [{ type: "STRINGEQUALS", key: "backup", value: U }])]), ["selectionTags[0].value"]);
+            assert.deepEqual(undecidedOf([sts(), sc({ tagSpecification_1: U }), p, sel(p)]), ["parameters.tagSpecification_1"]);
+            assert.deepEqual(undecidedOf([sts(), sc(U), p, sel(p)]), ["parameters"]);
+        });
+    });
+
+    it("compares each figure with the RPO: at it passes, one minute under it fails", () => {
+        const stack = [res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 })];
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 5, drRegion: "" }), []);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 4, drRegion: "" }), [{ urn: stack[0].urn, message: "database db-a: achievable RPO is 5 minutes (point-in-time recovery), worse than the declared 4 minutes" }]);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: stack[0].urn, message: "database db-a: achievable RPO in us-west-2 is unbounded (no automated-backup replication there), worse than the declared 60 minutes" }]);
+        const odd = [res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: "x" })];
+        assert.deepEqual(recoveryObjectives.checkStack(odd, { rpoMinutes: 60, drRegion: "" }), [{ urn: odd[0].urn, message: "database db-b: achievable RPO cannot be determined (backupRetentionPeriod is not known); the declared RPO is 60 minutes" }]);
+        assert.deepEqual(recoveryObjectives.checkStack(stack, { drRegion: "" } as any), []);
+    });
+
+    it("access logging: every bucket but log buckets, by logging resource, inline setting or dependency", () => {
+        const logs = res(BUCKET, "logs", { bucket: "web-logs", tags: { "tiered-infra:bucket-role": "access-logs" } });
+        const a = res(BUCKET, "a", { bucket: "web-a" });
+        const b = res(BUCKET, "b", { bucket: "web-b", logging: { targetBucket: "web-logs" } });
+        const c = res(BUCKET, "c", { bucket: "web-c", loggings: [{ targetBucket: "web-logs" }] });
+        const d = res(BUCKET, "d", { bucket: U });
+        const e = res(BUCKET, "e", { bucket: "web-e" });
+        const loggings = [
+            res(LOGGING, "la", { bucket: "web-a", targetBucket: "web-logs" }),
+            res(LOGGING, "ld", { bucket: U, targetBucket: U }, { dependencies: [d.urn, logs.urn] }),
+            // e is only the target of this one, so it is not logged itself.
+            res(LOGGING, "le", { bucket: U, targetBucket: "web-e" }, { dependencies: [e.urn] }),
+        ];
+        assert.deepEqual(bucketAccessLogging.checkStack([logs, a, b, c, d, e, ...loggings], {}), [{ urn: e.urn, message: "bucket web-e has no server access logging" }]);
+        // Logged under any of its names; logged by one resource though the target of another.
+        const f = res(BUCKET, "f", { bucket: "web-f", id: "id-f" });
+        const g = res(BUCKET, "g", { bucket: "web-g" });
+        const more = [
+            res(LOGGING, "lf", { bucket: "id-f", targetBucket: "web-logs" }),
+            res(LOGGING, "lg1", { bucket: U, targetBucket: "web-g" }, { dependencies: [g.urn] }),
+            res(LOGGING, "lg2", { bucket: U, targetBucket: "web-logs" }, { dependencies: [g.urn] }),
+        ];
+        assert.deepEqual(bucketAccessLogging.checkStack([logs, f, g, ...more], {}), []);
+    });
+});
