@@ -81,8 +81,15 @@ const FORMAT: Record<Waiver["from"], string> = {
 };
 
 /** Why a waiver does not count, or undefined when it does. */
+/** A real YYYY-MM-DD day: Date.parse rolls "2026-02-30" over into March, so the parsed day must read back the same. */
+function isCalendarDate(text: string): boolean {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+    const ms = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
 export function waiverProblem(w: Pick<Waiver, "reason" | "expires" | "from">, today: string = todayUtc()): string | undefined {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(w.expires) || Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
+    if (!isCalendarDate(w.expires)) {
         return `has no valid expiry date (expected ${FORMAT[w.from]}, got expires ${JSON.stringify(w.expires)})`;
     }
     if (w.reason.length < MIN_REASON_LENGTH) return `has no reason (at least ${MIN_REASON_LENGTH} characters saying why)`;

@@ -128,6 +128,10 @@ describe("waivers (in process)", () => {
             assert.equal(problem(""), `${tagFormat}"")`);
             assert.equal(problem("2026-13-01"), `${tagFormat}"2026-13-01")`); // the shape is right, the month is not
             assert.equal(problem("2026-4-1"), `${tagFormat}"2026-4-1")`);
+            // A day the month does not have is no date (Date.parse alone would roll it into March).
+            assert.equal(problem("2026-02-30"), `${tagFormat}"2026-02-30")`);
+            assert.equal(problem("2026-04-31"), `${tagFormat}"2026-04-31")`);
+            assert.equal(problem("2028-02-29", undefined, "tag", "2027-06-01"), undefined, "a leap day is a real day");
             assert.equal(problem("next quarter"), `${tagFormat}"next quarter")`);
             assert.equal(problem(" 2026-04-01"), `${tagFormat}" 2026-04-01")`);
             assert.equal(problem("2026-04-01", undefined, "annotation"), undefined);
