@@ -16,6 +16,7 @@ import { BUCKET_ROLE_TAG, BUCKET_ROLES, cronIntervalMinutes } from "../recovery"
 import { HOURS_PER_MONTH, PRICED_REGIONS, priceOf } from "./catalog";
 import { CommitmentMode, commitmentRateOf, Upfront } from "./commitmentRates";
 import { cloudfrontTraffic, freeTierOfAccount } from "./cloudfrontTraffic";
+import { DatedChange, datedChanges } from "./datedChanges";
 import { burstableCpuCredits } from "./cpuCredits";
 import { snapshotChainFactor } from "./snapshotChain";
 import { UsageProfile } from "./usage";
@@ -98,6 +99,10 @@ export interface StackCost {
     freeResourceTypes: string[];
     unsupportedResourceTypes: string[];
     unpricedComponents: string[];
+    /** Known future changes of this stack's price, with their dates (core/cost/datedChanges.ts). */
+    datedChanges: DatedChange[];
+    /** How always-on lines were priced, and whether the account's free allowances were subtracted. */
+    pricing: { mode: PricingMode; upfront: Upfront; freeAllowances: boolean };
     summary: { totalResources: number; estimated: number; free: number; unsupported: number; usageBasedWithoutUsage: number };
 }
 
@@ -760,6 +765,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         freeResourceTypes: [...free].sort(),
         unsupportedResourceTypes: [...unsupported].sort(),
         unpricedComponents: unpriced,
+        datedChanges: datedChanges(resources.map((r) => ({ ...r, name: urnName(r.urn), home: regionOf(r, ctx.region) })), rctx.today),
+        pricing: { ...pricing, freeAllowances: ctx.freeAllowances !== false },
         summary: {
             totalResources: costs.length + freeCount + unsupportedCount,
             estimated: costs.length,

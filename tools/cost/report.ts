@@ -6,6 +6,7 @@ import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
 import { CostComponent, FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
+import { commitmentOptions, CommitmentOptions, commitmentOptionsByService } from "../../core/cost/commitmentOptions";
 import { usd } from "../../core/cost/money";
 import { changeLines, CostChange, costChange, signedUsd } from "./change";
 
@@ -23,6 +24,8 @@ export interface StackReport extends StackCost {
     categories: Array<{ category: string; monthlyCost: number }>;
     /** The cost of the change, when the estimate comes from a preview that changes an existing stack. */
     change?: CostChange;
+    /** The always-on part a commitment can cover, and what each commitment would make of it. */
+    commitments: CommitmentOptions;
 }
 
 export interface CostReport {
@@ -50,7 +53,7 @@ export function buildReport(costs: Array<EstimatedStack & { change?: CostChange 
             : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above"
                 : !c.complete ? "unknown"
                     : c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : "within";
-        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })) };
+        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })), commitments: commitmentOptions(c) };
     });
     return {
         version: "1",
@@ -158,6 +161,9 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         const dr = disasterRecoveryShare(s);
         if (dr) out.push(`  ${dr}`);
         if (s.resources.length) out.push(`  by category: ${byCategory(s).map(([c, v]) => `${c} ${usd(v)}`).join(", ")}`);
+        if (s.pricing.mode !== "on-demand") out.push(`  Always-on lines priced under ${s.pricing.mode} (${s.pricing.upfront} upfront); usage lines on-demand`);
+        if (!s.pricing.freeAllowances) out.push("  Free allowances not subtracted (shared account)");
+        out.push(...commitmentLines(s));
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (!s.complete) {
             out.push("  NOT PRICED (the total above is a lower bound):");
@@ -182,6 +188,27 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
     return out.join("\n");
 }
 
+const pct = (n: number | null) => (n === null ? "-" : `${(n * 100).toFixed(1)}%`);
+
+/** The always-on part, each commitment's cost, saving and break-even, and per service; then the dated price changes. */
+export function commitmentLines(s: StackReport): string[] {
+    const c = s.commitments;
+    const out: string[] = [];
+    if (c.lines.length) {
+        out.push(`  Always-on part (compute, database, cache: what a commitment can cover): ${c.alwaysOnMonthlyCost === null ? "unpriced" : `${usd(c.alwaysOnMonthlyCost)}/month on-demand, ${pct(c.alwaysOnShare)} of the on-demand total`}`);
+        for (const o of c.options) {
+            out.push(`    ${o.mode}, ${o.upfront} upfront: ${o.monthlyCost === null
+                ? `not priced (no commitment rate for ${o.notPriced.join(", ")})`
+                : `${usd(o.monthlyCost)}/month, saves ${usd(o.monthlySaving)}, break-even at ${pct(o.breakEvenUtilisation)} utilisation`}`);
+        }
+        for (const sv of commitmentOptionsByService(c)) {
+            out.push(`    ${sv.service}: on-demand ${usd(sv.onDemand)}; ${Object.entries(sv.byMode).map(([m, v]) => `${m} ${v === null ? "not priced" : `${usd(v)} (break-even ${sv.onDemand ? pct(v / sv.onDemand) : "-"})`}`).join("; ")}`);
+        }
+    }
+    for (const d of s.datedChanges) out.push(`  From ${d.date}: ${d.resource}: ${d.what} (${d.monthlyDelta === null ? "change unpriced" : `${signedUsd(d.monthlyDelta)}/month`})`);
+    return out;
+}
+
 /** The cost of a change as lines under a stack's table. */
 function changeSection(c: CostChange): string[] {
     return [
@@ -203,6 +230,8 @@ export function markdownReport(report: CostReport, opts: { summary?: boolean; di
             for (const r of s.change.resources) out.push(`| ${mark[r.change]} | \`${r.name}\` | ${r.before === null ? (r.change === "created" ? "" : "unpriced") : usd(r.before)} | ${r.after === null ? (r.change === "deleted" ? "" : "unpriced") : usd(r.after)} | ${signedUsd(r.delta)} |`);
         }
         if (opts.summary) continue;
+        const lines = commitmentLines(s);
+        if (lines.length) out.push("", `<details><summary>${s.stack}: commitments and dated price changes</summary>`, "", "```", ...lines.map((l) => l.slice(2)), "```", "", "</details>");
         out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
         for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);
         out.push("", "</details>");
