@@ -5,7 +5,7 @@
  * not priced in eu-central-1: the estimator reports it, never borrows another region's price.
  */
 import type { RegionPrices } from "../price";
-import { IC_DT, INTER_AZ, KMS_REQUESTS, S3_RTC } from "./sources";
+import { IC_DT, INTER_AZ, KMS_REQUESTS, PUBLIC_IPV4, S3_RTC } from "./sources";
 
 const GP3_FRANKFURT_BLOG = { source: "hendric-jabs.de/2023/11/02/gp3-in-2-minuten/ (pages corpus; German blog quoting the AWS EBS price for Frankfurt: gp3 $0.0952 per GB-month, gp2 $0.119)", date: "2023-11" };
 const SKYPILOT = { source: "skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ e385a0d348eda9cefd9806423e7725944dc249e4 (column Price = on-demand Linux/shared $/h, one row per AZ; SkyPilot generates this catalog from the AWS pricing API)", date: "2025-10" };
@@ -78,4 +78,5 @@ export const EU_CENTRAL_1: RegionPrices = {
     "dataTransfer.interAz": { price: 0.01, unit: "GB", ...INTER_AZ },
     "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
     "kms.requests": { price: 0.03, unit: "10k requests", ...KMS_REQUESTS, verify: true },
+    "vpc.publicIpv4": { price: 0.005, unit: "hour", ...PUBLIC_IPV4, verify: true },
 };

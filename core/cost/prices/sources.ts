@@ -13,3 +13,6 @@ export const S3_RTC = { source: "aws.amazon.com/s3/pricing (stored copy: 'S3 Rep
 
 /** KMS symmetric requests: AWS's page states key and request prices with no regional qualifier; the request figure read from a third party (wring.co/blog/aws-kms-pricing-guide, 2026-03-15: "$0.03 per 10,000", free tier "calculated across all regions" per aws.amazon.com/kms/pricing) and infracost's us-east-1 kms_key_test fixture. */
 export const KMS_REQUESTS = { source: "wring.co/blog/aws-kms-pricing-guide (2026-03-15, third party: symmetric requests $0.03 per 10,000, no regional qualifier); infracost kms_key_test.golden @ 728ec2c3 (us-east-1)", date: "2026-03" };
+
+/** Public IPv4: "$0.005 per hour and IP for all public IPv4 addresses from February 1, 2024 ... All AWS regions are affected" (third party; the same figure is read first-hand for eu-west-1, ap-southeast-1 and ap-northeast-1). */
+export const PUBLIC_IPV4 = { source: "haufe-akademie.de/en/skill-it/blog/aws-gebuehren-ipv4-adressen (third party, written 2024: '$0.005 per hour and IP for all public IPv4 addresses from February 1, 2024 ... All AWS regions are affected by the introduction of the fee without exception')", date: "2024-02" };

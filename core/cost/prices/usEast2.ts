@@ -5,7 +5,7 @@
  * not priced in us-east-2: the estimator reports it, never borrows another region's price.
  */
 import type { RegionPrices } from "../price";
-import { IC_DT, INTER_AZ, KMS_REQUESTS, S3_RTC } from "./sources";
+import { IC_DT, INTER_AZ, KMS_REQUESTS, PUBLIC_IPV4, S3_RTC } from "./sources";
 
 const SKYPILOT = { source: "skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ e385a0d348eda9cefd9806423e7725944dc249e4 (column Price = on-demand Linux/shared $/h, one row per AZ; SkyPilot generates this catalog from the AWS pricing API)", date: "2025-10" };
 const BOAVIZTA_ELASTICACHE = { source: "Boavizta/boaviztapi boaviztapi/data/instances/aws/elasticache-instances.json @ d523d6270a070a1d00adc4b53dda3c915007488d (ec2instances.info/vantage scraper output, AWS Price List derived; pricing[region][engine].ondemand; read_file id 17110467777)", date: "2025-01" };
@@ -76,4 +76,5 @@ export const US_EAST_2: RegionPrices = {
     "dataTransfer.interAz": { price: 0.01, unit: "GB", ...INTER_AZ },
     "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
     "kms.requests": { price: 0.03, unit: "10k requests", ...KMS_REQUESTS, verify: true },
+    "vpc.publicIpv4": { price: 0.005, unit: "hour", ...PUBLIC_IPV4, verify: true },
 };

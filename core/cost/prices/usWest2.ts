@@ -5,7 +5,7 @@
  * not priced in us-west-2: the estimator reports it, never borrows another region's price.
  */
 import type { RegionPrices } from "../price";
-import { IC_DT, INTER_AZ, KMS_REQUESTS, S3_RTC } from "./sources";
+import { IC_DT, INTER_AZ, KMS_REQUESTS, PUBLIC_IPV4, S3_RTC } from "./sources";
 
 /** AWS Billing bill text, period 2021-07, with us-west-2 lines (GitHub README 'AWS Bill Update Notifier', read_file id 10502187076). */
 const BILL_USW2 = { source: "AWS bill line items, period 2021-07, quoted in a public 'AWS Bill Update Notifier' README: 'USW2-...' usage types", date: "2021-07" };
@@ -88,4 +88,5 @@ export const US_WEST_2: RegionPrices = {
     "dataTransfer.interAz": { price: 0.01, unit: "GB", ...INTER_AZ },
     "s3.replicationTimeControl": { price: 0.015, unit: "GB", ...S3_RTC },
     "kms.requests": { price: 0.03, unit: "10k requests", ...KMS_REQUESTS, verify: true },
+    "vpc.publicIpv4": { price: 0.005, unit: "hour", ...PUBLIC_IPV4, verify: true },
 };

@@ -133,6 +133,31 @@ describe("cost estimator", () => {
         assert.deepEqual(logs.gaps.map((g) => g.reason), ["Log ingestion: not priced in us-east-2: cloudwatch.logs.ingestion; Log storage (30-day retention): not priced in us-east-2: cloudwatch.logs.storage"]);
     });
 
+    describe("the bill's shape", () => {
+        it("prices traffic between zones in both directions and KMS requests per key", () => {
+            const cost = estimate([r("aws:eks/cluster:Cluster", "eks", { version: "1.35" }), r("aws:kms/key:Key", "k", {})], ctx);
+            // Small: 1.5 M requests x 20 KiB x 2/3 crossing zones = 19.07 GiB, billed out and in at $0.01.
+            const crossAz = component(cost, "eks", "Traffic between availability zones");
+            assert.deepEqual([Math.round(crossAz.monthlyQuantity! * 100) / 100, crossAz.monthlyCost], [38.15, 0.38]);
+            assert.equal(component(cost, "k", "Requests").monthlyCost, 0.3); // 100,000 / 10k x $0.03
+        });
+
+        it("leaves CPU credits of a burstable class without a known baseline unpriced", () => {
+            const cost = estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.large", allocatedStorage: 20 })], ctx);
+            assert.equal(component(cost, "db", "CPU credits").unpricedReason, "the baseline of db.t4g.large is not in core/cost/cpuCredits.ts");
+            const steady = estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.t3.large", allocatedStorage: 20 })], { ...ctx, usage: { ...TIER_USAGE.small, databaseCpuPercent: 25 } });
+            assert.equal(component(steady, "db", "CPU credits").monthlyCost, 0, "below the 30% baseline no credit is bought");
+            assert.equal(estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.large", allocatedStorage: 20 })], ctx).resources[0].costComponents.some((c) => c.name.startsWith("CPU credits")), false);
+        });
+
+        it("names archived points as unpriced once a plan opts in to cold storage", () => {
+            const rules = [{ schedule: "cron(0 4 ? * SUN *)", lifecycle: { deleteAfter: 365, coldStorageAfter: 90, optInToArchiveForSupportedResources: true } }];
+            const cost = estimate([r("aws:backup/plan:Plan", "plan", { rules })], ctx);
+            assert.equal(component(cost, "plan", "Archived points").unpricedReason, "the AWS Backup cold-storage price for EBS is not in the catalog");
+            assert.equal(cost.complete, false);
+        });
+    });
+
     describe("disaster recovery", () => {
         const usage = { ...TIER_USAGE.medium, vectorVolumeGiB: 900, dailyChangeFraction: 0.03, rdsDataGiB: 200, s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000, restoreDrillHours: 2 };
         const dctx = { ...ctx, usage };

@@ -44,7 +44,6 @@ const NOT_PRICED: Record<string, string[]> = {
     "sns.publishes": ["us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1"],
     "vpc.natGateway.data": ["us-east-2", "us-west-2", "eu-central-1", "ap-southeast-2", "ap-northeast-1"],
     "vpc.natGateway.hour": ["us-east-2", "us-west-2", "eu-central-1", "ap-southeast-2", "ap-northeast-1"],
-    "vpc.publicIpv4": ["us-east-2", "us-west-2", "eu-central-1", "ap-southeast-2"],
     "xray.traces": ["us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1"],
 };
 
