@@ -325,7 +325,7 @@ export function htmlReport(report: CostReport): string {
 </style></head>
 <body>
   <h1>Monthly cost estimate</h1>
-  <p class="sub">us-east-1 on-demand list prices of ${esc(report.catalogDate)} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
+  <p class="sub">list prices of ${esc(report.catalogDate)} in each stack's region (${esc([...new Set(report.stacks.map((s) => s.region))].join(", "))}), ${esc([...new Set(report.stacks.map((s) => s.pricing?.mode ?? "on-demand"))].join(", "))} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
   <div class="cards">${report.stacks.map((s) => `<div class="card"><span>${esc(s.stack)}</span><b>${esc(estimateText(s))}</b><span>${s.seedRangeStatus ? `seed range: ${s.seedRangeStatus}` : ""}</span></div>`).join("")}</div>
   <h2>Cost by tier <small>(green band: seed 002's expected range)</small></h2>
   <svg id="by-tier" width="${width + 60}" height="${report.stacks.length * rowH + 20}" role="img" aria-label="Monthly cost by tier">${tierBars}</svg>
