@@ -177,10 +177,10 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         out.push(`${s.stack}: ${s.change ? `${s.change.before === null ? "unpriced" : usd(s.change.before)} -> ` : ""}${estimateText(s, "/month")}${s.seedRange ? ` (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
     }
     if (report.stacks.length > 1) {
-        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Largest line item"], style: { head: [], border: [] } });
+        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Always-on (commitments)", "Largest line item"], style: { head: [], border: [] } });
         for (const s of report.stacks) {
             const top = topLineItems(s, 1)[0];
-            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), alwaysOnShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
         }
         out.push("Tiers side by side:");
         out.push(t.toString());
@@ -189,6 +189,13 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
 }
 
 const pct = (n: number | null) => (n === null ? "-" : `${(n * 100).toFixed(1)}%`);
+
+/** The always-on part a commitment can cover and its share of the on-demand total, e.g. `$2,896.79 (70.5%)`. */
+export function alwaysOnShare(s: StackReport): string {
+    const c = s.commitments;
+    if (!c.lines.length) return "-";
+    return c.alwaysOnMonthlyCost === null ? "unpriced" : `${usd(c.alwaysOnMonthlyCost)} (${pct(c.alwaysOnShare)})`;
+}
 
 /** The always-on part, each commitment's cost, saving and break-even, and per service; then the dated price changes. */
 export function commitmentLines(s: StackReport): string[] {
@@ -218,10 +225,10 @@ function changeSection(c: CostChange): string[] {
 }
 
 export function markdownReport(report: CostReport, opts: { summary?: boolean; diff?: CostDiff[] } = {}): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | of which observability | seed range | status |", "|---|---:|---:|---:|---|---|"];
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | of which observability | always-on (commitments) | seed range | status |", "|---|---:|---:|---:|---:|---|---|"];
     for (const s of report.stacks) {
         const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1] ?? 0;
-        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${observabilityShare(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${observabilityShare(s)} | ${alwaysOnShare(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
     }
     for (const s of report.stacks) {
         if (s.change) {

@@ -72,6 +72,14 @@ describe("npm run cost: regions, commitments and usage per resource", function (
         assert.match(bad.text(), /resources\.web-small-nat-0\.natDataGb: is not a usage key; known keys: users, requests/);
     });
 
+    it("shows each tier's always-on part and its share, side by side", async () => {
+        const c = capture();
+        assert.equal(await main(["--all", "--summary"], c.out, c.err), 0, c.text());
+        // Medium: nodes 5 x c7g.2xlarge x $0.29 + 3 x r7g.xlarge x $0.2142, database $0.90 + replica $0.45,
+        // cache 3 x $0.1752, all x 730 h = $1,527.60 + $985.50 + $383.69 = $2,896.79 of $4,110.37 (70.5%).
+        assert.match(c.text(), /│ medium +│ \$4,110\.37 +│.*│ \$2,896\.79 \(70\.5%\) +│/);
+    });
+
     it("refuses a CDN traffic mix that does not add up to 1, naming the keys", async () => {
         const c = capture();
         assert.equal(await main(["--stack", "small", "--usage", usageFile("default:\n  cdnTrafficShareUs: 0.9\n")], c.out, c.err), 2);
