@@ -1,30 +1,26 @@
 /**
  * us-west-2: on-demand list prices (USD), one line per catalog key with its source and date. Generated
  * 2026-11-30 from the research files /work/scratch/prices{,2}/regional-prices.json (both passes
- * merged; see their NOTES.md for how each figure was read and checked). A key missing here is
+ * merged; see their NOTES.md for how each figure was read and checked), then the lines every
+ * region shares from ./sources (transfer between regions and zones, S3 RTC, KMS requests, public
+ * IPv4). A key missing here is
  * not priced in us-west-2: the estimator reports it, never borrows another region's price.
  */
 import type { RegionPrices } from "../price";
-import { IC_DT, INTER_AZ, KMS_REQUESTS, PUBLIC_IPV4, S3_RTC } from "./sources";
+import { BILL_2025_05_WAF_REQUESTS, BILL_2025_05_WAF_RULE, BILL_2025_05_WAF_WEBACL, BOAVIZTA_ELASTICACHE, IC_DT, INTER_AZ, KMS_REQUESTS, PUBLIC_IPV4, S3_RTC, SKYPILOT, VANTAGE_RDS_2020 } from "./sources";
 
 /** AWS Billing bill text, period 2021-07, with us-west-2 lines (GitHub README 'AWS Bill Update Notifier', read_file id 10502187076). */
 const BILL_USW2 = { source: "AWS bill line items, period 2021-07, quoted in a public 'AWS Bill Update Notifier' README: 'USW2-...' usage types", date: "2021-07" };
 /** AWS Billing bill text, period 2025-05 (rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0). */
-const BILL_2025 = { source: "AWS bill line items, period 2025-05 (rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0)", date: "2025-05" };
+const BILL_2025_05_DR_LINES = { source: "AWS bill line items, period 2025-05 (rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0)", date: "2025-05" };
 
-const BILL_2025_05 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): '$0.50 per GB custom log data ingested in Standard log class - US West (Oregon)'", date: "2025-05" };
-const SKYPILOT = { source: "skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ e385a0d348eda9cefd9806423e7725944dc249e4 (column Price = on-demand Linux/shared $/h, one row per AZ; SkyPilot generates this catalog from the AWS pricing API)", date: "2025-10" };
-const BOAVIZTA_ELASTICACHE = { source: "Boavizta/boaviztapi boaviztapi/data/instances/aws/elasticache-instances.json @ d523d6270a070a1d00adc4b53dda3c915007488d (ec2instances.info/vantage scraper output, AWS Price List derived; pricing[region][engine].ondemand; read_file id 17110467777)", date: "2025-01" };
-const VANTAGE_RDS_2020 = { source: "vantage-sh/ec2instances.info www/rds/instances.json @ 00573910a38da31a1d8495601c8ded861c99b4a4 (read_file id 24003066946), db.r5.xlarge, PostgreSQL, pricing[region].ondemand (Single-AZ)", date: "2020-10" };
+const BILL_2025_05_CW_LOGS = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): '$0.50 per GB custom log data ingested in Standard log class - US West (Oregon)'", date: "2025-05" };
 const BILL_2025_05_2 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): US West (Oregon) '$0.004 per 10,000 GET and all other requests' (= $0.0004 per 1k)", date: "2025-05" };
 const BILL_2025_05_3 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): US West (Oregon) '$0.023 per GB - first 50 TB / month of storage used'", date: "2025-05" };
-const BILL_2025_05_4 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): USW2-AWSSecretsManagerAPIRequest '$0.05 per 10000 API Requests'", date: "2025-05" };
-const BILL_2025_05_5 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): 'AWS WAF Global-RequestV2-Tier1 $0.60 per million requests processed'; aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ states 'The pricing for AWS WAF is consistent across all AWS Regions'", date: "2025-05" };
-const BILL_2025_05_6 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): 'AWS WAF Global-RuleV2 $1.00 per rule created (prorated hourly)'; aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ states 'The pricing for AWS WAF is consistent across all AWS Regions'", date: "2025-05" };
-const BILL_2025_05_7 = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): 'AWS WAF Global-WebACLV2 $5.00 per web ACL created (prorated hourly)'; aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ states 'The pricing for AWS WAF is consistent across all AWS Regions'", date: "2025-05" };
+const BILL_2025_05_SECRETSMANAGER_APICALLS = { source: "rahmat-ullah/DocParser backend/sample_full_document.md @ d890afd0132a77830a6244c67d434f21a08058f8 (text of an AWS Billing console bill, period 2025-05-01..31; AWS's own line description quoted): USW2-AWSSecretsManagerAPIRequest '$0.05 per 10000 API Requests'", date: "2025-05" };
 
 export const US_WEST_2: RegionPrices = {
-    "cloudwatch.logs.ingestion": { price: 0.5, unit: "GB", ...BILL_2025_05 },
+    "cloudwatch.logs.ingestion": { price: 0.5, unit: "GB", ...BILL_2025_05_CW_LOGS },
     "ec2.c7g.2xlarge": { price: 0.29, unit: "hour", ...SKYPILOT },
     "ec2.c7g.4xlarge": { price: 0.58, unit: "hour", ...SKYPILOT },
     "ec2.c7g.8xlarge": { price: 1.16, unit: "hour", ...SKYPILOT },
@@ -71,15 +67,15 @@ export const US_WEST_2: RegionPrices = {
     "elasticache.valkey.cache.t4g.medium": { price: 0.052, unit: "hour", ...BOAVIZTA_ELASTICACHE },
     "elasticache.valkey.cache.t4g.small": { price: 0.0256, unit: "hour", ...BOAVIZTA_ELASTICACHE },
     "rds.postgres.db.r5.xlarge.singleAz": { price: 0.5, unit: "hour", ...VANTAGE_RDS_2020, verify: true },
-    "secretsmanager.apiCalls": { price: 0.05, unit: "10k requests", ...BILL_2025_05_4 },
+    "secretsmanager.apiCalls": { price: 0.05, unit: "10k requests", ...BILL_2025_05_SECRETSMANAGER_APICALLS },
     "waf.botControl.month": { price: 10, unit: "month", source: "c3x.dev/blog/aws-waf-cost-explained ('Bot Control: ~$10/month plus $1 per million requests analyzed'; third-party, undated) + aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ states 'The pricing for AWS WAF is consistent across all AWS Regions' [source undated; read 2026-11]", date: "2026-11", verify: true },
     "waf.botControl.requests": { price: 1, unit: "1M requests", source: "c3x.dev/blog/aws-waf-cost-explained (third-party, undated) + aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/ states 'The pricing for AWS WAF is consistent across all AWS Regions' [source undated; read 2026-11]", date: "2026-11", verify: true },
-    "waf.requests": { price: 0.6, unit: "1M requests", ...BILL_2025_05_5 },
-    "waf.rule": { price: 1, unit: "month", ...BILL_2025_05_6 },
-    "waf.webAcl": { price: 5, unit: "month", ...BILL_2025_05_7 },
+    "waf.requests": { price: 0.6, unit: "1M requests", ...BILL_2025_05_WAF_REQUESTS },
+    "waf.rule": { price: 1, unit: "month", ...BILL_2025_05_WAF_RULE },
+    "waf.webAcl": { price: 5, unit: "month", ...BILL_2025_05_WAF_WEBACL },
     // Lines the catalog held before the regional research (what a DR copy of a us-east-1 stack consumes).
-    "s3.standard.storage": { price: 0.023, unit: "GB-month", ...BILL_2025 },
-    "s3.getRequests": { price: 0.0004, unit: "1k requests", ...BILL_2025 },
+    "s3.standard.storage": { price: 0.023, unit: "GB-month", ...BILL_2025_05_DR_LINES },
+    "s3.getRequests": { price: 0.0004, unit: "1k requests", ...BILL_2025_05_DR_LINES },
     "s3.putRequests": { price: 0.005, unit: "1k requests", ...BILL_USW2 },
     "backup.ebsSnapshot.storage": { price: 0.05, unit: "GB-month", ...BILL_USW2 },
     "kms.key": { price: 1, unit: "month", source: "aws.amazon.com/kms/pricing (stored copy): 'Each AWS KMS key that you create in KMS costs $1/month', no regional qualifier; cloudburn.io confirms it against that page, March 2026", date: "2026-03" },
