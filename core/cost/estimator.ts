@@ -4,10 +4,15 @@
  * Reading a resource is separate from pricing it: the functions below only say what is consumed
  * and under which price key; prices come from catalog.ts.
  *
- * It fails closed: a type it does not know, a price the catalog lacks in the region, a usage figure
- * it was not given, or a quantity not known until apply makes the estimate incomplete. The total
- * is then only a lower bound, every gap is listed with its reason, and nothing is ever priced as $0
- * or as a guess.
+ * It fails closed: a type it does not know, a price the catalog lacks in the region ("not priced in
+ * <region>: <key>"), a region outside the catalog, a commitment rate it lacks ("not priced under
+ * savings-1y"), a usage figure it was not given, or a quantity not known until apply makes the
+ * estimate incomplete. The total is then only a lower bound, every gap is listed with its reason,
+ * and nothing is ever priced as $0 or as a guess.
+ *
+ * The bill's shape lives in its own modules: snapshot chains (snapshotChain.ts), CloudFront by
+ * viewer mix and price class with the free tier (cloudfrontTraffic.ts), CPU credits (cpuCredits.ts),
+ * commitment rates (commitmentRates.ts), dated price changes (datedChanges.ts).
  */
 import { KUBERNETES_VERSIONS } from "../kubernetesVersions";
 import { knownString as known, UNKNOWN_MARKER } from "../plan/previewJson";
