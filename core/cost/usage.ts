@@ -13,7 +13,6 @@ export interface UsageProfile {
     logIngestGiB: number;
     s3StaticGiB: number;
     s3LogsGiB: number;
-    vectorBackupGiB: number;
     rdsExtraBackupGiB: number;
     cacheSnapshotGiB: number;
     secretsApiCallsPerSecret: number;
@@ -30,7 +29,11 @@ export interface UsageProfile {
     rdsDataGiB: number;
     /** Data on the stateful services' volumes (GiB): their cross-region copies and drills scale with it. */
     vectorVolumeGiB: number;
-    /** Share of that data rewritten a day: incremental snapshots and copies carry it. */
+    /**
+     * Share of that data rewritten a day: incremental snapshots and copies carry it. The volume
+     * backups store `vectorVolumeGiB` x the snapshot-chain factor of the plan's retention at this
+     * rate (core/cost/snapshotChain.ts).
+     */
     dailyChangeFraction: number;
     /** Hours a drill spends restoring before AWS Backup's validation window starts (the restored copy runs meanwhile). */
     restoreDrillHours: number;
@@ -51,15 +54,47 @@ export interface UsageProfile {
     grafanaViewers: number;
     /** Traces recorded by X-Ray per month (after sampling). */
     xrayTracesRecorded: number;
+    /**
+     * Where the CDN's viewers are: the share of its traffic (bytes and requests) served from each
+     * CloudFront price group. The shares add up to 1. Traffic from a group outside the
+     * distribution's price class is served, and billed, by the US/Europe edges.
+     */
+    cdnTrafficShareUs: number;
+    cdnTrafficShareEurope: number;
+    cdnTrafficShareMiddleEastAfrica: number;
+    cdnTrafficShareSouthAmerica: number;
+    cdnTrafficShareJapan: number;
+    cdnTrafficShareAustralia: number;
+    cdnTrafficShareAsia: number;
+    cdnTrafficShareIndia: number;
+    /** Average CPU of the database's primary, percent of its vCPUs: a burstable class bills the share above its baseline as CPU credits. */
+    databaseCpuPercent: number;
+    /** GiB a month that crosses availability zones inside the region (pods to the database, cache and vector DB in other zones), counted once; AWS bills it in both directions. */
+    crossAzGiB: number;
+    /** KMS API requests a month per customer managed key (envelope encryption of volumes, secrets, snapshots, S3 without bucket keys). */
+    kmsRequestsPerKey: number;
 }
+
+/** The usage keys of the CDN's traffic mix, by CloudFront price group. */
+export const CDN_SHARE_KEYS = {
+    us: "cdnTrafficShareUs",
+    europe: "cdnTrafficShareEurope",
+    middleEastAfrica: "cdnTrafficShareMiddleEastAfrica",
+    southAmerica: "cdnTrafficShareSouthAmerica",
+    japan: "cdnTrafficShareJapan",
+    australia: "cdnTrafficShareAustralia",
+    asia: "cdnTrafficShareAsia",
+    india: "cdnTrafficShareIndia",
+} as const satisfies Record<string, keyof UsageProfile>;
 
 export const USAGE_KEYS: readonly (keyof UsageProfile)[] = [
     "users", "requests", "cdnDataOutGiB", "natDataGiB", "albLcu", "logIngestGiB", "s3StaticGiB", "s3LogsGiB",
-    "vectorBackupGiB", "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
+    "rdsExtraBackupGiB", "cacheSnapshotGiB", "secretsApiCallsPerSecret",
     "s3FileStoreGiB", "s3FileStoreWriteGiB", "s3FileStorePutRequests", "s3FileStoreGetRequests", "s3StaticWriteGiB", "s3DrLogsGiB",
     "rdsDataGiB", "vectorVolumeGiB", "dailyChangeFraction", "restoreDrillHours",
     "alertNotifications", "containerInsightsObservationsPerNode", "containerInsightsObservationsPerPod", "containerLogIngestGiB",
     "prometheusActiveSeries", "prometheusQuerySamples", "grafanaEditors", "grafanaViewers", "xrayTracesRecorded",
+    ...Object.values(CDN_SHARE_KEYS), "databaseCpuPercent", "crossAzGiB", "kmsRequestsPerKey",
 ];
 
 /**
@@ -77,8 +112,20 @@ export function withOverrides(base: UsageProfile, overrides: Record<string, unkn
         else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
         else out[k as keyof UsageProfile] = v;
     }
+    if (problems.length === 0) problems.push(...mixProblems(out, where));
     if (problems.length) throw new UsageError(problems);
     return out;
+}
+
+/** Shares are fractions, percentages at most 100, and a traffic mix that is given adds up to 1. */
+function mixProblems(u: UsageProfile, where: string): string[] {
+    const problems: string[] = [];
+    const shares = Object.values(CDN_SHARE_KEYS);
+    for (const k of [...shares, "dailyChangeFraction"] as const) if (u[k] > 1) problems.push(`${where}.${k}: ${u[k]} is not allowed; expected a fraction between 0 and 1`);
+    if (u.databaseCpuPercent > 100) problems.push(`${where}.databaseCpuPercent: ${u.databaseCpuPercent} is not allowed; expected a percentage between 0 and 100`);
+    const total = shares.reduce((n, k) => n + u[k], 0);
+    if (Number.isFinite(total) && Math.abs(total - 1) > 0.001) problems.push(`${where}: the CDN traffic shares (${shares.join(", ")}) add up to ${Math.round(total * 1000) / 1000}; they must add up to 1`);
+    return problems;
 }
 
 export class UsageError extends Error {

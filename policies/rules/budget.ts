@@ -22,6 +22,8 @@ interface BudgetConfig {
     region: string;
     usage?: UsageProfile;
     fixedCharges: FixedCharge[];
+    freeAllowances?: boolean;
+    resourceUsage?: Record<string, Partial<UsageProfile>>;
 }
 
 export const budget: StackPolicyDefinition<BudgetConfig> = {
@@ -41,6 +43,11 @@ export const budget: StackPolicyDefinition<BudgetConfig> = {
             description: "Usage the plan cannot know (traffic, logs, backups), as in `npm run cost`; written by `npm run policy-config`. Without it, usage-based items are unpriced.",
             properties: Object.fromEntries(USAGE_KEYS.map((k) => [k, { type: "number", minimum: 0 }])),
             additionalProperties: false,
+        },
+        freeAllowances: { type: "boolean", default: true, description: "Subtract the account's always-free allowances (CloudFront 1 TB and 10 M requests) once; false for an account whose other workloads use them." },
+        resourceUsage: {
+            type: "object",
+            description: "Usage figures of single resources by logical name (a usage file's `resources` section, validated by the cost tools): that resource's own figures, not a share of the stack's.",
         },
         fixedCharges: {
             type: "array",
@@ -64,7 +71,7 @@ export const budget: StackPolicyDefinition<BudgetConfig> = {
             // Each resource at its own provider's region (a DR provider's resources at DR prices).
             resources.filter((r) => !r.type.startsWith("tiered-infra:")).map((r) => ({ urn: r.urn, type: r.type, inputs: r.props, dependencies: r.dependencies, ...(r.providerRegion ? { region: r.providerRegion } : {}) })),
             // A figure the config does not give stays unknown (NaN): its item is unpriced, never $0.
-            { stack: "policy", region: c.region, usage: c.usage && { ...NO_USAGE, ...c.usage }, fixedCharges: c.fixedCharges },
+            { stack: "policy", region: c.region, usage: c.usage && { ...NO_USAGE, ...c.usage }, fixedCharges: c.fixedCharges, freeAllowances: c.freeAllowances, resourceUsage: c.resourceUsage },
         );
         const findings: StackFinding[] = cost.gaps.map((g) => ({
             ...(g.urn ? { urn: g.urn } : {}),

@@ -11,7 +11,8 @@ import { PROJECT_DIR } from "../harness";
 import { analyzeStack, messagesOf, state } from "../policyHarness";
 
 const POLICY = "stack-budget-enforce-monthly-limit";
-const usage = { rdsExtraBackupGiB: 0, cacheSnapshotGiB: 0 };
+// 30% average CPU: at db.t3.large's baseline, no CPU credit is bought.
+const usage = { rdsExtraBackupGiB: 0, cacheSnapshotGiB: 0, databaseCpuPercent: 30 };
 const DB_URN = "urn:pulumi:test::tiered-infra::aws:rds/instance:Instance::db";
 const db = (inputs: Record<string, unknown> = {}) => state("aws:rds/instance:Instance", { instanceClass: "db.t3.large", multiAz: true, allocatedStorage: 100, manageMasterUserPassword: true, ...inputs }, { urn: DB_URN });
 const run = async (resources: ReturnType<typeof state>[], config: Record<string, unknown>) => {
@@ -33,7 +34,7 @@ describe("budget gate: fails closed", function () {
 
     it("cannot price a mistyped class, and says which price is missing", async () => {
         assert.deepEqual(await run([db({ instanceClass: "db.t3.larg" })], { maxMonthlyUsd: 5000, usage }), [
-            "cannot price db: Database instance (on-demand, Multi-AZ, db.t3.larg): no catalog price for rds.postgres.db.t3.larg.multiAz in us-east-1; the budget of $5,000.00 cannot be checked while this is unpriced",
+            "cannot price db: Database instance (on-demand, Multi-AZ, db.t3.larg): not priced in us-east-1: rds.postgres.db.t3.larg.multiAz; CPU credits (unlimited mode, db.t3.larg): the baseline of db.t3.larg is not in core/cost/cpuCredits.ts; the budget of $5,000.00 cannot be checked while this is unpriced",
         ]);
     });
 
@@ -45,7 +46,7 @@ describe("budget gate: fails closed", function () {
 
     it("cannot price a region the catalog does not hold, and never prices it as us-east-1", async () => {
         const messages = await run([db()], { maxMonthlyUsd: 5000, usage, region: "af-south-1" });
-        assert.deepEqual(messages, ["cannot price the stack: region af-south-1 has no prices in the catalog (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced"]);
+        assert.deepEqual(messages, ["cannot price the stack: region af-south-1 is not priced: the catalog holds prices for us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-northeast-1 only (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced"]);
     });
 
     it("prices each resource at its own provider's region, as the engine describes the provider", async () => {
@@ -53,7 +54,7 @@ describe("budget gate: fails closed", function () {
         const inDr = db({});
         inDr.provider = `${provider.urn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`;
         assert.deepEqual(await run([provider, inDr], { maxMonthlyUsd: 5000, usage }), [
-            "cannot price the stack: region af-south-1 has no prices in the catalog (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced",
+            "cannot price the stack: region af-south-1 is not priced: the catalog holds prices for us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-northeast-1 only (1 resources there); the budget of $5,000.00 cannot be checked while this is unpriced",
         ]);
     });
 
@@ -98,9 +99,9 @@ describe("plan on stacks it cannot price", function () {
         const code = await plan(["--all", "--quiet", "--project-dir", dir], (l) => lines.push(l), (l) => lines.push(l));
         const text = lines.join("\n");
         assert.equal(code, 1, text);
-        assert.match(text, /cannot price web-typo-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.larg x 1\): no catalog price for elasticache\.valkey\.cache\.r7g\.larg in us-east-1/);
-        assert.match(text, /cannot price web-unpriced-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.4xlarge x 1\): no catalog price/);
-        assert.match(text, /cannot price the stack: region af-south-1 has no prices in the catalog/);
+        assert.match(text, /cannot price web-typo-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.larg x 1\): not priced in us-east-1: elasticache\.valkey\.cache\.r7g\.larg/);
+        assert.match(text, /cannot price web-unpriced-cache: Cache nodes \(on-demand, valkey, cache\.r7g\.4xlarge x 1\): not priced in us-east-1: elasticache\.valkey\.cache\.r7g\.4xlarge/);
+        assert.match(text, /cannot price the stack: region af-south-1 is not priced: the catalog holds prices for us-east-1, .* only/);
         for (const s of ["typo", "unpriced", "faraway"]) assert.match(text, new RegExp(`^${s}: .* \\| est\\. ≥ \\$[\\d,.]+/month \\(`, "m"), `${s} prints a lower bound, not a total`);
     });
 });

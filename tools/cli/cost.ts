@@ -9,6 +9,8 @@
 import { Command, Option } from "commander";
 import * as path from "path";
 import { InputError } from "../../core/errors";
+import { PRICING_MODES, PricingMode, UPFRONT_OPTIONS } from "../../core/cost/estimator";
+import { Upfront } from "../../core/cost/commitmentRates";
 import { readUsageFile } from "../cost/costInputs";
 import { costChange } from "../cost/change";
 import { buildReport, compare, CostReport, diffText, estimateText, htmlReport, markdownReport, tableReport } from "../cost/report";
@@ -25,6 +27,9 @@ interface CostOptions extends StackSelection {
     compareTo?: string;
     summary?: boolean;
     region?: string;
+    pricing: PricingMode;
+    upfront: Upfront;
+    sharedAccount?: boolean;
 }
 
 function readReport(file: string): CostReport {
@@ -45,7 +50,10 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         .option("-o, --out <file>", "write the report to FILE (- for stdout; html defaults to reports/cost.html)")
         .option("--compare-to <file>", "per-resource differences against an earlier --format json report (- for stdin); in JSON output they are the `diff` key")
         .option("--summary", "only the totals (with --all: the tiers side by side)")
-        .option("--region <name>", "AWS region of resources whose provider and config name none (a preview written where the region came from the environment)");
+        .option("--region <name>", "price the stacks as if deployed in this AWS region (offline plans); for a preview file, the region of resources whose provider and config name none")
+        .addOption(new Option("--pricing <mode>", "how always-on compute, database and cache lines are priced: on-demand, a 1-year or a 3-year commitment (Compute Savings Plans for EKS nodes, reserved instances for RDS and ElastiCache); usage lines stay on-demand").choices(PRICING_MODES as unknown as string[]).default("on-demand"))
+        .addOption(new Option("--upfront <payment>", "upfront payment of a commitment (with --pricing savings-*)").choices(UPFRONT_OPTIONS as unknown as string[]).default("none"))
+        .option("--shared-account", "do not subtract the account's always-free allowances (CloudFront 1 TB and 10 M requests): other workloads of the account use them");
     const opts = parseArgs<CostOptions>(program, argv, out, err);
     if (typeof opts === "number") return opts;
     try {
@@ -57,6 +65,8 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
             policies: false,
             usageFile,
             region: opts.region,
+            ...(opts.region && project ? { stackRegion: opts.region } : {}),
+            pricing: { pricing: opts.pricing, upfront: opts.upfront, ...(opts.sharedAccount ? { freeAllowances: false } : {}) },
             onStart: (stack, i, total) => {
                 if (total > 1 && process.stderr.isTTY) process.stderr.write(`estimating ${stack} (${i + 1}/${total})...\n`);
             },

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import YAML from "yaml";
 import { InputError } from "../../core/errors";
 import { CostInputs, FixedCharge } from "../../core/cost/estimator";
-import { UsageError, UsageProfile, withOverrides } from "../../core/cost/usage";
+import { NO_USAGE, UsageError, UsageProfile, withOverrides } from "../../core/cost/usage";
 import { StackConfig } from "../../infra/config";
 import { TIER_USAGE } from "./usageProfiles";
 
@@ -45,6 +45,27 @@ export function usageOf(stack: string, tier: keyof typeof TIER_USAGE, file?: Usa
     }
 }
 
+/** Section of a usage file that gives one resource its own figures, by logical name: `resources: { web-medium-nat-0: { natDataGiB: 400 } }`. */
+export const RESOURCE_SECTION = "resources";
+
+/** Each resource's own figures from the file's `resources` section (validated like any usage key). */
+export function resourceUsageOf(file?: UsageFile): Record<string, Partial<UsageProfile>> | undefined {
+    const section = file?.sections[RESOURCE_SECTION];
+    if (!section) return undefined;
+    const out: Record<string, Partial<UsageProfile>> = {};
+    try {
+        for (const [name, figures] of Object.entries(section)) {
+            if (!figures || typeof figures !== "object" || Array.isArray(figures)) throw new InputError(`--usage: ${file!.name}: ${RESOURCE_SECTION}.${name} must be a map of usage keys to numbers`);
+            const checked = withOverrides(NO_USAGE, figures as Record<string, unknown>, `${file!.name}: ${RESOURCE_SECTION}.${name}`);
+            out[name] = Object.fromEntries(Object.keys(figures as object).map((k) => [k, checked[k as keyof UsageProfile]]));
+        }
+    } catch (e) {
+        if (e instanceof UsageError) throw new InputError(e.message);
+        throw e;
+    }
+    return out;
+}
+
 /** Monthly charges of the stack that are not resources: a managed vector DB subscription. */
 export function fixedChargesOf(cfg: StackConfig): FixedCharge[] {
     const managed = cfg.managedVectorDb && cfg.sizing.vectorDb.mode === "managed" && cfg.system.statefulServices.includes("chroma") ? cfg.managedVectorDb : undefined;
@@ -53,7 +74,8 @@ export function fixedChargesOf(cfg: StackConfig): FixedCharge[] {
 
 export function costInputsFor(stack: string, cfg: StackConfig, usageFile?: UsageFile): CostInputs {
     if (cfg.platform === "local") return { region: "local", fixedCharges: [] };
-    return { region: cfg.region, usage: usageOf(stack, cfg.tier, usageFile), fixedCharges: fixedChargesOf(cfg) };
+    const resourceUsage = resourceUsageOf(usageFile);
+    return { region: cfg.region, usage: usageOf(stack, cfg.tier, usageFile), fixedCharges: fixedChargesOf(cfg), ...(resourceUsage ? { resourceUsage } : {}) };
 }
 
 /** The stack deploys seed 002's website analyzer (PostgreSQL, Redis, ChromaDB), so that seed's cost ranges apply. */

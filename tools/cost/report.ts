@@ -6,6 +6,7 @@ import Table from "cli-table3";
 import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
 import { CostComponent, FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
+import { commitmentOptions, CommitmentOptions, commitmentOptionsByService } from "../../core/cost/commitmentOptions";
 import { usd } from "../../core/cost/money";
 import { changeLines, CostChange, costChange, signedUsd } from "./change";
 
@@ -23,6 +24,8 @@ export interface StackReport extends StackCost {
     categories: Array<{ category: string; monthlyCost: number }>;
     /** The cost of the change, when the estimate comes from a preview that changes an existing stack. */
     change?: CostChange;
+    /** The always-on part a commitment can cover, and what each commitment would make of it. */
+    commitments: CommitmentOptions;
 }
 
 export interface CostReport {
@@ -50,7 +53,7 @@ export function buildReport(costs: Array<EstimatedStack & { change?: CostChange 
             : c.totalMonthlyCost > seedRange.maxMonthlyUsd ? "above"
                 : !c.complete ? "unknown"
                     : c.totalMonthlyCost < seedRange.minMonthlyUsd ? "below" : "within";
-        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })) };
+        return { ...c, seedRange, seedRangeStatus, categories: byCategory(c).map(([category, monthlyCost]) => ({ category, monthlyCost })), commitments: commitmentOptions(c) };
     });
     return {
         version: "1",
@@ -158,6 +161,9 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         const dr = disasterRecoveryShare(s);
         if (dr) out.push(`  ${dr}`);
         if (s.resources.length) out.push(`  by category: ${byCategory(s).map(([c, v]) => `${c} ${usd(v)}`).join(", ")}`);
+        if (s.pricing.mode !== "on-demand") out.push(`  Always-on lines priced under ${s.pricing.mode} (${s.pricing.upfront} upfront); usage lines on-demand`);
+        if (!s.pricing.freeAllowances) out.push("  Free allowances not subtracted (shared account)");
+        out.push(...commitmentLines(s));
         out.push(`  ${s.summary.estimated} priced, ${s.summary.free} free, ${s.summary.unsupported} unsupported resource(s)${s.unsupportedResourceTypes.length ? `: ${s.unsupportedResourceTypes.join(", ")}` : ""}`);
         if (!s.complete) {
             out.push("  NOT PRICED (the total above is a lower bound):");
@@ -171,15 +177,43 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
         out.push(`${s.stack}: ${s.change ? `${s.change.before === null ? "unpriced" : usd(s.change.before)} -> ` : ""}${estimateText(s, "/month")}${s.seedRange ? ` (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
     }
     if (report.stacks.length > 1) {
-        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Largest line item"], style: { head: [], border: [] } });
+        const t = new Table({ head: ["Stack", "Monthly estimate", "Seed range", "Status", "Observability", "Always-on (commitments)", "Largest line item"], style: { head: [], border: [] } });
         for (const s of report.stacks) {
             const top = topLineItems(s, 1)[0];
-            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
+            t.push([s.stack, estimateText(s), s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-", s.seedRangeStatus ?? "-", observabilityShare(s), alwaysOnShare(s), top ? `${top.resource}: ${usd(top.monthlyCost)}` : "-"]);
         }
         out.push("Tiers side by side:");
         out.push(t.toString());
     }
     return out.join("\n");
+}
+
+const pct = (n: number | null) => (n === null ? "-" : `${(n * 100).toFixed(1)}%`);
+
+/** The always-on part a commitment can cover and its share of the on-demand total, e.g. `$2,896.79 (70.5%)`. */
+export function alwaysOnShare(s: StackReport): string {
+    const c = s.commitments;
+    if (!c.lines.length) return "-";
+    return c.alwaysOnMonthlyCost === null ? "unpriced" : `${usd(c.alwaysOnMonthlyCost)} (${pct(c.alwaysOnShare)})`;
+}
+
+/** The always-on part, each commitment's cost, saving and break-even, and per service; then the dated price changes. */
+export function commitmentLines(s: StackReport): string[] {
+    const c = s.commitments;
+    const out: string[] = [];
+    if (c.lines.length) {
+        out.push(`  Always-on part (compute, database, cache: what a commitment can cover): ${c.alwaysOnMonthlyCost === null ? "unpriced" : `${usd(c.alwaysOnMonthlyCost)}/month on-demand, ${pct(c.alwaysOnShare)} of the on-demand total`}`);
+        for (const o of c.options) {
+            out.push(`    ${o.mode}, ${o.upfront} upfront: ${o.monthlyCost === null
+                ? `not priced (no commitment rate for ${o.notPriced.join(", ")})`
+                : `${usd(o.monthlyCost)}/month, saves ${usd(o.monthlySaving)}, break-even at ${pct(o.breakEvenUtilisation)} utilisation`}`);
+        }
+        for (const sv of commitmentOptionsByService(c)) {
+            out.push(`    ${sv.service}: on-demand ${usd(sv.onDemand)}; ${Object.entries(sv.byMode).map(([m, v]) => `${m} ${v === null ? "not priced" : `${usd(v)} (break-even ${sv.onDemand ? pct(v / sv.onDemand) : "-"})`}`).join("; ")}`);
+        }
+    }
+    for (const d of s.datedChanges) out.push(`  From ${d.date}: ${d.resource}: ${d.what} (${d.monthlyDelta === null ? "change unpriced" : `${signedUsd(d.monthlyDelta)}/month`})`);
+    return out;
 }
 
 /** The cost of a change as lines under a stack's table. */
@@ -191,10 +225,10 @@ function changeSection(c: CostChange): string[] {
 }
 
 export function markdownReport(report: CostReport, opts: { summary?: boolean; diff?: CostDiff[] } = {}): string {
-    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | of which observability | seed range | status |", "|---|---:|---:|---:|---|---|"];
+    const out = [`### Monthly cost estimate (USD, prices of ${report.catalogDate})`, "", "| stack | estimate | of which disaster recovery | of which observability | always-on (commitments) | seed range | status |", "|---|---:|---:|---:|---:|---|---|"];
     for (const s of report.stacks) {
         const dr = byCategory(s).find(([c]) => c === DISASTER_RECOVERY)?.[1] ?? 0;
-        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${observabilityShare(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
+        out.push(`| ${s.stack} | ${estimateText(s)} | ${usd(dr)} | ${observabilityShare(s)} | ${alwaysOnShare(s)} | ${s.seedRange ? `${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}` : "-"} | ${s.seedRangeStatus ?? "-"} |`);
     }
     for (const s of report.stacks) {
         if (s.change) {
@@ -203,6 +237,8 @@ export function markdownReport(report: CostReport, opts: { summary?: boolean; di
             for (const r of s.change.resources) out.push(`| ${mark[r.change]} | \`${r.name}\` | ${r.before === null ? (r.change === "created" ? "" : "unpriced") : usd(r.before)} | ${r.after === null ? (r.change === "deleted" ? "" : "unpriced") : usd(r.after)} | ${signedUsd(r.delta)} |`);
         }
         if (opts.summary) continue;
+        const lines = commitmentLines(s);
+        if (lines.length) out.push("", `<details><summary>${s.stack}: commitments and dated price changes</summary>`, "", "```", ...lines.map((l) => l.slice(2)), "```", "", "</details>");
         out.push("", `<details><summary>${s.stack}: top line items</summary>`, "", "| resource | component | monthly |", "|---|---|---:|");
         for (const t of topLineItems(s, 10)) out.push(`| \`${t.resource}\` | ${t.component} | ${usd(t.monthlyCost)} |`);
         out.push("", "</details>");
@@ -296,7 +332,7 @@ export function htmlReport(report: CostReport): string {
 </style></head>
 <body>
   <h1>Monthly cost estimate</h1>
-  <p class="sub">us-east-1 on-demand list prices of ${esc(report.catalogDate)} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
+  <p class="sub">list prices of ${esc(report.catalogDate)} in each stack's region (${esc([...new Set(report.stacks.map((s) => s.region))].join(", "))}), ${esc([...new Set(report.stacks.map((s) => s.pricing?.mode ?? "on-demand"))].join(", "))} · ${report.hoursPerMonth} hours a month · generated ${esc(report.generatedAt)}</p>
   <div class="cards">${report.stacks.map((s) => `<div class="card"><span>${esc(s.stack)}</span><b>${esc(estimateText(s))}</b><span>${s.seedRangeStatus ? `seed range: ${s.seedRangeStatus}` : ""}</span></div>`).join("")}</div>
   <h2>Cost by tier <small>(green band: seed 002's expected range)</small></h2>
   <svg id="by-tier" width="${width + 60}" height="${report.stacks.length * rowH + 20}" role="img" aria-label="Monthly cost by tier">${tierBars}</svg>

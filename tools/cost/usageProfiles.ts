@@ -10,8 +10,9 @@
  * - NAT egress: 50 GiB of image pulls and updates, plus 20% of CDN traffic (origin calls out).
  * - Logs: 10 GiB base (control plane, WAF, database) plus 10 MiB per user (flow logs grow with traffic).
  * - ALB: 1 LCU per 2,500 users on average, at least 1.
- * - Vector DB backups: incremental EBS snapshots hold ~1.5x the volume over 35 days of dailies and
- *   52 weeklies (churn ~2%/day); volume size and replicas come from the tier table.
+ * - Vector DB backups: not a usage figure any more: the estimator derives the snapshot chain from the
+ *   plan's retention and `dailyChangeFraction` (core/cost/snapshotChain.ts; ~7.8x the volume for the
+ *   default 48 hourly / 35 daily / 52 weekly points at 2% a day).
  * - RDS backups beyond the free allowance (100% of provisioned storage): none at ~2% daily churn
  *   over 30 days.
  * - Cache snapshots: half of each node's memory per retained day.
@@ -24,7 +25,7 @@
  *   access logs of the file store; replica buckets log the replication writes in the DR region).
  * - Database data: 60% of allocated storage, the share at which 30 days of backups (a full copy
  *   plus 2% a day) still fit RDS's free allowance, as `rdsExtraBackupGiB` assumes.
- * - Stateful volumes hold their provisioned size, as `vectorBackupGiB` assumes; 2% of data changes a day.
+ * - Stateful volumes hold their provisioned size; 2% of data changes a day.
  * - Drills: an hour to restore before the validation window starts.
  *
  * Observability (issue 15; what each tier runs is the tier row's `observability` block):
@@ -43,8 +44,22 @@
  *   (large) (AMG bills active users; a workspace bills at least one editor). Prometheus series the
  *   same way: 500 up to 5,000 users, 1,000 above.
  * - X-Ray: requests x the tier's trace sampling percent (large: 5% of 60M).
+ *
+ * The bill's shape (issue 17):
+ * - CDN viewers by CloudFront price group (`CDN_VIEWERS`): the tiers up to medium serve a North
+ *   American and European audience (60% / 40%); large serves worldwide, which is why its
+ *   distribution uses PriceClass_All. Traffic outside a distribution's price class is billed at
+ *   the US/Europe rate of the edges that serve it.
+ * - Database CPU: 40% average on the primary. Only burstable classes (small's db.t3.large, whose
+ *   baseline is 30% of each vCPU) bill the surplus as CPU credits; a sustained 100% would add
+ *   2 vCPU x 70% x 730 h x $0.075 = $76.65 a month.
+ * - Traffic between availability zones: two thirds of the backend traffic (with three zones, a
+ *   pod's database, cache or vector DB is in another zone two times out of three), at 20 KiB of
+ *   backend traffic per request.
+ * - KMS: 100,000 requests a month per key (data keys for volumes and snapshots, Secrets Manager
+ *   decrypts, EKS envelope encryption; S3 uses bucket keys).
  */
-import { UsageProfile } from "../../core/cost/usage";
+import { CDN_SHARE_KEYS, UsageProfile } from "../../core/cost/usage";
 import { TIER_NAMES, TIERS, TierName, TierSizing } from "../../infra/tiers";
 
 /** Users an open-ended tier is priced for, as a multiple of its lower bound. */
@@ -57,6 +72,14 @@ const LOG_MONTHS = 3;
 const LARGE_PLATFORM_USERS = 5000;
 /** Active series after the scraper's keep-lists, and Grafana's editors and viewers, for a platform of `users`. */
 const prometheusSeries = (users: number) => (users > LARGE_PLATFORM_USERS ? 1000 : 500);
+/** Where the CDN's viewers are (price group shares, adding up to 1): North America and Europe, or worldwide above `LARGE_PLATFORM_USERS`. */
+const CDN_VIEWERS = {
+    regional: { us: 0.6, europe: 0.4, middleEastAfrica: 0, southAmerica: 0, japan: 0, australia: 0, asia: 0, india: 0 },
+    worldwide: { us: 0.45, europe: 0.3, middleEastAfrica: 0.02, southAmerica: 0.03, japan: 0.05, australia: 0.03, asia: 0.08, india: 0.04 },
+} as const;
+/** Backend bytes per request (API JSON, database rows, cache values, vectors), and the share that crosses zones with three of them. */
+const BACKEND_KIB_PER_REQUEST = 20;
+const CROSS_AZ_SHARE = 2 / 3;
 const grafanaUsers = (users: number) => (users > LARGE_PLATFORM_USERS ? { editors: 2, viewers: 5 } : { editors: 1, viewers: 2 });
 
 export function usageFor(tier: TierName): UsageProfile {
@@ -77,7 +100,6 @@ export function usageFor(tier: TierName): UsageProfile {
         logIngestGiB: 10 + users * 0.01,
         s3StaticGiB: 10,
         s3LogsGiB: logGiB(requests + filePuts + fileGets),
-        vectorBackupGiB: row.vectorDb.mode === "selfHosted" ? row.vectorDb.storageGiB * row.vectorDb.replicas * 1.5 : 0,
         rdsExtraBackupGiB: 0,
         cacheSnapshotGiB: row.cache.memoryGiB * 0.5 * row.cache.snapshotRetentionDays,
         secretsApiCallsPerSecret: 2 * 24 * 30, // External Secrets refreshes hourly; 2 reads an hour
@@ -100,7 +122,15 @@ export function usageFor(tier: TierName): UsageProfile {
         grafanaEditors: row.observability.grafana ? grafanaUsers(users).editors : 0,
         grafanaViewers: row.observability.grafana ? grafanaUsers(users).viewers : 0,
         xrayTracesRecorded: (requests * row.observability.traceSamplingPercent) / 100,
+        ...cdnShares(users > LARGE_PLATFORM_USERS ? CDN_VIEWERS.worldwide : CDN_VIEWERS.regional),
+        databaseCpuPercent: 40,
+        crossAzGiB: (requests * BACKEND_KIB_PER_REQUEST * CROSS_AZ_SHARE) / 2 ** 20,
+        kmsRequestsPerKey: 100_000,
     };
+}
+
+function cdnShares(mix: Record<keyof typeof CDN_SHARE_KEYS, number>): Record<(typeof CDN_SHARE_KEYS)[keyof typeof CDN_SHARE_KEYS], number> {
+    return Object.fromEntries(Object.entries(CDN_SHARE_KEYS).map(([group, key]) => [key, mix[group as keyof typeof CDN_SHARE_KEYS]])) as Record<(typeof CDN_SHARE_KEYS)[keyof typeof CDN_SHARE_KEYS], number>;
 }
 
 export const TIER_USAGE: Record<TierName, UsageProfile> = Object.fromEntries(TIER_NAMES.map((t) => [t, usageFor(t)])) as Record<TierName, UsageProfile>;

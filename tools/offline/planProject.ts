@@ -18,11 +18,14 @@ export interface PlannedStack extends StackRun {
 export interface PlanOptions {
     /** Leave outputs of resources created in this run unknown, as a first real `pulumi preview` does (see engine.ts). */
     unknowns?: boolean;
+    /** Plan the stack as if its `aws:region` were this one (`npm run cost -- --region`: what the stack would cost there). */
+    region?: string;
 }
 
 /** Plans a stack; a bad stack config throws the program's ConfigError before anything runs. */
 export async function planStack(project: ProjectInfo, stack: string, opts: PlanOptions = {}): Promise<PlannedStack> {
-    const file = readStackConfig(project, stack);
+    const read = readStackConfig(project, stack);
+    const file = opts.region && read.config["aws:region"] !== undefined ? { ...read, config: { ...read.config, "aws:region": opts.region } } : read;
     const stackConfig = parseStackConfig(file.config, file.secretKeys);
     const run = await runStack({
         project: project.name,

@@ -45,6 +45,10 @@ export interface CheckOptions {
     usageFile?: UsageFile;
     /** Region of resources whose provider and config name none (the CLI took it from its machine's environment). */
     region?: string;
+    /** Plan the project's stacks as if their `aws:region` were this one (what they would cost there). */
+    stackRegion?: string;
+    /** How the estimate prices always-on lines and free allowances (`npm run cost -- --pricing/--upfront/--shared-account`). */
+    pricing?: Pick<CostInputs, "pricing" | "upfront" | "freeAllowances">;
     /** Called before each stack starts (for progress on a terminal). */
     onStart?: (stack: string, index: number, total: number) => void;
     /** Called as each stack finishes, so a tool can print while the next one runs. */
@@ -132,7 +136,7 @@ function stackFileOf(project: ProjectInfo | undefined, stack: string): string | 
     return fs.existsSync(file) ? file : undefined;
 }
 
-async function previewOf(project: ProjectInfo | undefined, target: Target, region?: string, unknowns?: boolean): Promise<Base> {
+async function previewOf(project: ProjectInfo | undefined, target: Target, region?: string, unknowns?: boolean, stackRegion?: string): Promise<Base> {
     if ("file" in target || "preview" in target) {
         const doc = "file" in target ? readJson(target.file) : target.preview;
         const read = readPreview(doc, "file" in target ? target.file : "preview", region);
@@ -142,7 +146,7 @@ async function previewOf(project: ProjectInfo | undefined, target: Target, regio
     // Loaded on first use: it pulls in the program and the provider SDKs (~1 s), and the policy
     // pack should already be starting in its own process by then.
     const { planStack } = require("../offline/planProject") as typeof import("../offline/planProject");
-    const run: PlannedStack = await planStack(project!, target.stack, { unknowns });
+    const run: PlannedStack = await planStack(project!, target.stack, { unknowns, ...(stackRegion ? { region: stackRegion } : {}) });
     const baseStack = target.base?.();
     const preview = baseStack ? diffPlans(baseStack.preview, run.preview) : run.preview;
     return {
@@ -174,7 +178,13 @@ function foreignCostInputs(stack: string, read: ReadPreview, region: string | un
 /** The cost inputs as the budget policy's config carries them (unknown usage figures left out). */
 function budgetInputs(c: CostInputs): Record<string, unknown> {
     const usage = c.usage && Object.fromEntries(Object.entries(c.usage).filter(([, v]) => Number.isFinite(v)));
-    return { region: c.region, ...(usage ? { usage } : {}), fixedCharges: c.fixedCharges ?? [] };
+    return {
+        region: c.region,
+        ...(usage ? { usage } : {}),
+        fixedCharges: c.fixedCharges ?? [],
+        ...(c.freeAllowances === false ? { freeAllowances: false } : {}),
+        ...(c.resourceUsage ? { resourceUsage: c.resourceUsage } : {}),
+    };
 }
 
 /**
@@ -238,8 +248,11 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
             let base: Base;
             let costInputs: CostInputs;
             try {
-                base = await previewOf(project, target, opts.region, opts.unknowns);
-                costInputs = base.stackConfig ? costInputsFor(base.stack, base.stackConfig, opts.usageFile) : foreignCostInputs(base.stack, base.read, opts.region, opts.usageFile);
+                base = await previewOf(project, target, opts.region, opts.unknowns, opts.stackRegion);
+                costInputs = {
+                    ...(base.stackConfig ? costInputsFor(base.stack, base.stackConfig, opts.usageFile) : foreignCostInputs(base.stack, base.read, opts.region, opts.usageFile)),
+                    ...opts.pricing,
+                };
             } catch (e) {
                 if (!isInputError(e)) throw e;
                 const failed = failedCheck(e, target, project, await packInfo());

@@ -21,8 +21,10 @@ describe("cost estimator", () => {
         assert.deepEqual([byName["Database instance (on-demand, Multi-AZ, db.t3.large)"].monthlyQuantity, byName["Database instance (on-demand, Multi-AZ, db.t3.large)"].price, byName["Database instance (on-demand, Multi-AZ, db.t3.large)"].monthlyCost], [730, 0.29, 211.7]);
         assert.equal(byName["Storage (gp3, Multi-AZ, 100 GiB)"].monthlyCost, 23);
         assert.equal(byName["Master password secret (managed by RDS in Secrets Manager)"].monthlyCost, 0.4);
-        assert.equal(db.monthlyCost, 235.1);
-        assert.equal(cost.totalMonthlyCost, 235.1);
+        // Small's profile: 40% average CPU on a class with a 30% baseline: 2 vCPU x 10% x 730 h x $0.075.
+        assert.equal(byName["CPU credits (unlimited mode, db.t3.large: 40% average vs 30% baseline x 2 vCPUs)"].monthlyCost, 10.95);
+        assert.equal(db.monthlyCost, 246.05);
+        assert.equal(cost.totalMonthlyCost, 246.05);
         assert.match(byName["Storage (gp3, Multi-AZ, 100 GiB)"].priceSource!, /infracost/);
     });
 
@@ -52,9 +54,10 @@ describe("cost estimator", () => {
 
     it("prices CloudFront from the usage profile, and shows only unit prices without usage", () => {
         const dist = r("aws:cloudfront/distribution:Distribution", "cdn", {});
-        const withUsage = estimate([dist], { ...ctx, usage: { ...TIER_USAGE.small, cdnDataOutGiB: 1000, requests: 2_000_000 } });
-        assert.equal(component(withUsage, "cdn", "Data transfer").monthlyCost, 85);
-        assert.deepEqual([component(withUsage, "cdn", "HTTPS requests").monthlyQuantity, component(withUsage, "cdn", "HTTPS requests").monthlyCost], [200, 2]);
+        // Small's viewers: 60% US, 40% Europe. 1,000 GB: 600 x 0.085 + 400 x 0.085; 2 M requests: 120 x $0.01 + 80 x $0.012 per 10k.
+        const withUsage = estimate([dist], { ...ctx, freeAllowances: false, usage: { ...TIER_USAGE.small, cdnDataOutGiB: 1000, requests: 2_000_000 } });
+        assert.deepEqual(withUsage.resources[0].costComponents.map((c) => c.monthlyCost), [51, 1.2, 34, 0.96]);
+        assert.deepEqual([component(withUsage, "cdn", "HTTPS requests").monthlyQuantity, component(withUsage, "cdn", "HTTPS requests").monthlyCost], [120, 1.2]);
         const without = estimate([dist], { ...ctx, usage: undefined });
         const c = component(without, "cdn", "Data transfer");
         assert.deepEqual([c.monthlyQuantity, c.monthlyCost, c.price, c.usageBased], [null, null, 0.085, true]);
@@ -73,13 +76,13 @@ describe("cost estimator", () => {
         assert.equal(by["Web ACL"], 5);
         assert.equal(by["Requests inspected"], 1.8);
         assert.equal(by["Bot Control (common) subscription"], 10);
-        assert.ok(acl.costComponents.find((c) => c.name === "Bot Control requests")!.verify, "an undated price is flagged");
+        assert.ok(acl.costComponents.find((c) => c.name.startsWith("Bot Control requests"))!.verify, "an undated price is flagged");
     });
 
     it("bills EKS extended support once the version's standard support has ended", () => {
         const eks = r("aws:eks/cluster:Cluster", "eks", { version: "1.33" });
-        assert.equal(estimate([eks], ctx).totalMonthlyCost, 438); // 0.60 x 730, past 2026-07-29
-        assert.equal(estimate([eks], { ...ctx, today: "2026-07-01" }).totalMonthlyCost, 73);
+        assert.equal(component(estimate([eks], ctx), "eks", "EKS control plane").monthlyCost, 438); // 0.60 x 730, past 2026-07-29
+        assert.equal(component(estimate([eks], { ...ctx, today: "2026-07-01" }), "eks", "EKS control plane").monthlyCost, 73);
     });
 
     it("lists unknown types as unsupported and counts free ones, never dropping either", () => {
@@ -92,18 +95,18 @@ describe("cost estimator", () => {
         const cost = estimate([r("aws:kms/key:Key", "k", {})], { ...ctx, region: "af-south-1" });
         assert.equal(cost.regionPriced, false);
         assert.equal(cost.complete, false);
-        assert.deepEqual(cost.gaps, [{ reason: "region af-south-1 has no prices in the catalog (1 resources there)" }]);
+        assert.deepEqual(cost.gaps, [{ reason: "region af-south-1 is not priced: the catalog holds prices for us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-southeast-1, ap-southeast-2, ap-northeast-1 only (1 resources there)" }]);
         assert.equal(cost.resources[0].costComponents[0].monthlyCost, null);
         assert.equal(cost.totalMonthlyCost, 0);
-        assert.deepEqual(cost.unpricedComponents, ["kms.key"]);
+        assert.deepEqual(cost.unpricedComponents, ["kms.key", "kms.requests"]);
     });
 
     it("prices each resource in its provider's region", () => {
         const usEast = r("aws:kms/key:Key", "k", {});
         const cost = estimate([usEast, { ...r("aws:kms/key:Key", "far", {}), region: "af-south-1" }], ctx);
-        assert.equal(cost.resources.find((x) => x.name === "k")!.monthlyCost, 1);
+        assert.equal(cost.resources.find((x) => x.name === "k")!.monthlyCost, 1.3); // $1 + 100,000 requests x $0.03 / 10k
         assert.equal(cost.resources.find((x) => x.name === "far")!.complete, false);
-        assert.deepEqual(cost.gaps.map((g) => g.reason), ["region af-south-1 has no prices in the catalog (1 resources there)"]);
+        assert.match(cost.gaps.map((g) => g.reason).join("\n"), /^region af-south-1 is not priced: /);
     });
 
     it("never prices a value known only after apply as data", () => {
@@ -122,9 +125,37 @@ describe("cost estimator", () => {
         assert.equal(cost.gaps.length, 3);
     });
 
-    it("calls a region with only DR prices (us-west-2) unpriced for a stack of its own", () => {
+    it("prices a stack of its own in us-west-2, and names each key a priced region lacks", () => {
         const cost = estimate([r("aws:kms/key:Key", "k", {})], { ...ctx, region: "us-west-2" });
-        assert.equal(cost.regionPriced, false);
+        assert.deepEqual([cost.regionPriced, cost.complete, cost.totalMonthlyCost], [true, true, 1.3]);
+        const logs = estimate([r("aws:cloudwatch/logGroup:LogGroup", "l", { retentionInDays: 30 })], { ...ctx, region: "us-east-2" });
+        assert.equal(logs.complete, false);
+        assert.deepEqual(logs.gaps.map((g) => g.reason), ["Log ingestion: not priced in us-east-2: cloudwatch.logs.ingestion; Log storage (30-day retention): not priced in us-east-2: cloudwatch.logs.storage"]);
+    });
+
+    describe("the bill's shape", () => {
+        it("prices traffic between zones in both directions and KMS requests per key", () => {
+            const cost = estimate([r("aws:eks/cluster:Cluster", "eks", { version: "1.35" }), r("aws:kms/key:Key", "k", {})], ctx);
+            // Small: 1.5 M requests x 20 KiB x 2/3 crossing zones = 19.07 GiB, billed out and in at $0.01.
+            const crossAz = component(cost, "eks", "Traffic between availability zones");
+            assert.deepEqual([Math.round(crossAz.monthlyQuantity! * 100) / 100, crossAz.monthlyCost], [38.15, 0.38]);
+            assert.equal(component(cost, "k", "Requests").monthlyCost, 0.3); // 100,000 / 10k x $0.03
+        });
+
+        it("leaves CPU credits of a burstable class without a known baseline unpriced", () => {
+            const cost = estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.t4g.large", allocatedStorage: 20 })], ctx);
+            assert.equal(component(cost, "db", "CPU credits").unpricedReason, "the baseline of db.t4g.large is not in core/cost/cpuCredits.ts");
+            const steady = estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.t3.large", allocatedStorage: 20 })], { ...ctx, usage: { ...TIER_USAGE.small, databaseCpuPercent: 25 } });
+            assert.equal(component(steady, "db", "CPU credits").monthlyCost, 0, "below the 30% baseline no credit is bought");
+            assert.equal(estimate([r("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.large", allocatedStorage: 20 })], ctx).resources[0].costComponents.some((c) => c.name.startsWith("CPU credits")), false);
+        });
+
+        it("names archived points as unpriced once a plan opts in to cold storage", () => {
+            const rules = [{ schedule: "cron(0 4 ? * SUN *)", lifecycle: { deleteAfter: 365, coldStorageAfter: 90, optInToArchiveForSupportedResources: true } }];
+            const cost = estimate([r("aws:backup/plan:Plan", "plan", { rules })], ctx);
+            assert.equal(component(cost, "plan", "Archived points").unpricedReason, "the AWS Backup cold-storage price for EBS is not in the catalog");
+            assert.equal(cost.complete, false);
+        });
     });
 
     describe("disaster recovery", () => {
@@ -275,7 +306,7 @@ describe("cost estimator", () => {
 
     it("derives usage from the tier's users and lets a usage file override keys by tier or stack", () => {
         assert.deepEqual([usageFor("small").requests, usageFor("medium").requests], [1_500_000, 15_000_000]);
-        assert.equal(usageFor("medium").vectorBackupGiB, 350 * 3 * 1.5);
+        assert.equal(usageFor("medium").vectorVolumeGiB, 350 * 3);
         const u = usageOf("web-prod", "medium", { name: "u.yaml", sections: { default: { albLcu: 4 }, medium: { requests: 1 }, "web-prod": { requests: 2 } } });
         assert.deepEqual([u.albLcu, u.requests, u.users], [4, 2, 5000]);
         assert.throws(() => usageOf("s", "small", { name: "u.yaml", sections: { small: { reqests: 5 } } }), /u\.yaml: small\.reqests: is not a usage key; known keys: users, requests/);

@@ -18,7 +18,9 @@ const usage = path.join(dir, "usage.yaml");
 fs.writeFileSync(usage, [
     "default:",
     "  users: 1000", "  requests: 1000000", "  cdnDataOutGiB: 0", "  natDataGiB: 100", "  albLcu: 1", "  logIngestGiB: 10",
-    "  s3StaticGiB: 10", "  s3LogsGiB: 0", "  vectorBackupGiB: 0", "  rdsExtraBackupGiB: 0", "  cacheSnapshotGiB: 2", "  secretsApiCallsPerSecret: 0",
+    "  s3StaticGiB: 10", "  s3LogsGiB: 0", "  rdsExtraBackupGiB: 0", "  cacheSnapshotGiB: 2", "  secretsApiCallsPerSecret: 0",
+    "  kmsRequestsPerKey: 0", "  crossAzGiB: 0", "  databaseCpuPercent: 0", "  cdnTrafficShareUs: 1", "  cdnTrafficShareEurope: 0", "  cdnTrafficShareMiddleEastAfrica: 0",
+    "  cdnTrafficShareSouthAmerica: 0", "  cdnTrafficShareJapan: 0", "  cdnTrafficShareAustralia: 0", "  cdnTrafficShareAsia: 0", "  cdnTrafficShareIndia: 0",
     "",
 ].join("\n"));
 
@@ -99,7 +101,7 @@ describe("the tools on pulumi preview --json files", function () {
         assert.equal(code, 1);
         const s = report.stacks[0];
         assert.equal(s.regionPriced, false);
-        assert.match(s.gaps[0].reason, /region eu-west-2 has no prices/);
+        assert.match(s.gaps[0].reason, /region eu-west-2 is not priced/);
         for (const r of s.resources) for (const c of r.costComponents) assert.equal(c.monthlyCost, null, `${r.name} ${c.name}`);
     });
 

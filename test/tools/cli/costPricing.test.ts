@@ -1,0 +1,88 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../../tools/cli/cost";
+import { CostReport } from "../../../tools/cost/report";
+
+function capture() {
+    const lines: string[] = [];
+    return { lines, text: () => lines.join("\n"), out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+}
+const usageFile = (doc: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiered-usage-")), "usage.yaml");
+    fs.writeFileSync(file, doc);
+    return file;
+};
+
+describe("npm run cost: regions, commitments and usage per resource", function () {
+    this.timeout(120_000);
+
+    it("refuses a pricing mode or upfront payment it does not know, naming the allowed values, without a stack trace", async () => {
+        for (const [flag, value, allowed] of [["--pricing", "yearly", "on-demand, savings-1y, savings-3y"], ["--upfront", "half", "none, all"]]) {
+            const c = capture();
+            assert.equal(await main(["--stack", "small", flag, value], c.out, c.err), 2);
+            assert.match(c.text(), new RegExp(`argument '${value}' is invalid\\. Allowed choices are ${allowed}`));
+            assert.doesNotMatch(c.text(), /\n\s+at /);
+        }
+    });
+
+    it("prices a stack as if deployed in eu-central-1, lists what is not priced there and exits 1", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "medium", "--region", "eu-central-1", "--format", "markdown"], c.out, c.err), 1);
+        assert.match(c.text(), /\*\*medium is not fully priced\*\*/);
+        assert.match(c.text(), /not priced in eu-central-1: rds\.postgres\.db\.r6g\.xlarge\.multiAz/);
+        assert.match(c.text(), /error: not fully priced: medium \(the totals are lower bounds/);
+    });
+
+    it("calls a region outside the catalog not priced, and a name that is no region bad input", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--region", "sa-east-1", "--summary"], c.out, c.err), 1);
+        assert.match(c.text(), /small: ≥ \$[\d,.]+\/month \(region sa-east-1 not priced\)/);
+        const bad = capture();
+        assert.equal(await main(["--stack", "small", "--region", "mars"], bad.out, bad.err), 2);
+        assert.match(bad.text(), /aws:region: "mars" is not an AWS region name/);
+    });
+
+    it("prices always-on lines under a commitment and says which have no rate", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-cost-"));
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--pricing", "savings-3y", "--upfront", "all", "--format", "json", "--out", path.join(dir, "r.json")], c.out, c.err), 1);
+        const report: CostReport = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
+        const lines = report.stacks[0].resources.flatMap((r) => r.costComponents);
+        const cache = lines.find((x) => x.priceKey.startsWith("elasticache.valkey."))!;
+        assert.equal(cache.pricedAs, "savings-3y");
+        assert.match(cache.name, /^Cache nodes \(savings-3y, all upfront, valkey/);
+        const node = lines.find((x) => x.priceKey.startsWith("ec2."))!;
+        assert.match(node.unpricedReason!, /^not priced under savings-3y \(all upfront, compute savings plan\) in us-east-1: ec2\./);
+        assert.deepEqual(report.stacks[0].pricing, { mode: "savings-3y", upfront: "all", freeAllowances: true });
+    });
+
+    it("takes one resource's own usage from the file's resources section, and rejects a bad key there", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-cost-"));
+        const c = capture();
+        const file = usageFile("resources:\n  web-small-nat-0:\n    natDataGiB: 1000\n");
+        assert.equal(await main(["--stack", "small", "--usage", file, "--format", "json", "--out", path.join(dir, "r.json")], c.out, c.err), 0, c.text());
+        const report: CostReport = JSON.parse(fs.readFileSync(path.join(dir, "r.json"), "utf8"));
+        const nat = report.stacks[0].resources.find((r) => r.name === "web-small-nat-0" && r.type === "aws:ec2/natGateway:NatGateway");
+        assert.ok(nat, `no web-small-nat-0 in ${report.stacks[0].resources.map((r) => r.name).join(", ")}`);
+        assert.equal(nat.costComponents.find((x) => x.name === "Data processed")!.monthlyCost, 45); // its own 1,000 GB x $0.045, not a share
+        const bad = capture();
+        assert.equal(await main(["--stack", "small", "--usage", usageFile("resources:\n  web-small-nat-0:\n    natDataGb: 1000\n")], bad.out, bad.err), 2);
+        assert.match(bad.text(), /resources\.web-small-nat-0\.natDataGb: is not a usage key; known keys: users, requests/);
+    });
+
+    it("shows each tier's always-on part and its share, side by side", async () => {
+        const c = capture();
+        assert.equal(await main(["--all", "--summary"], c.out, c.err), 0, c.text());
+        // Medium: nodes 5 x c7g.2xlarge x $0.29 + 3 x r7g.xlarge x $0.2142, database $0.90 + replica $0.45,
+        // cache 3 x $0.1752, all x 730 h = $1,527.60 + $985.50 + $383.69 = $2,896.79 of $4,110.37 (70.5%).
+        assert.match(c.text(), /│ medium +│ \$4,110\.37 +│.*│ \$2,896\.79 \(70\.5%\) +│/);
+    });
+
+    it("refuses a CDN traffic mix that does not add up to 1, naming the keys", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--usage", usageFile("default:\n  cdnTrafficShareUs: 0.9\n")], c.out, c.err), 2);
+        assert.match(c.text(), /the CDN traffic shares \(cdnTrafficShareUs, cdnTrafficShareEurope, .*cdnTrafficShareIndia\) add up to 1\.3; they must add up to 1/);
+    });
+});
