@@ -183,7 +183,8 @@ export type TierSizing = z.infer<typeof TierSizingSchema>;
 
 /**
  * Vault Lock bounds for every tier: the shortest-lived points (hourly volume backups, and their DR
- * copies, kept a day or two) must still be accepted, and the weekly points are kept a year.
+ * copies, kept a day or two) must still be accepted, and so must a year of weekly points, for a
+ * stack that keeps them longer than the default quarter.
  */
 const VAULT_LOCK = { minRetentionDays: 1, maxRetentionDays: 365 };
 

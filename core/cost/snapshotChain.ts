@@ -14,9 +14,10 @@
  * share of blocks rewritten a day (changes fall on random blocks, so d days rewrite 1 - (1 - c)^d
  * of them, not d x c: a block rewritten twice is stored once).
  *
- * The default plan (48 hourly points, 35 daily, 52 weekly) at 2% a day:
- * 48 gaps of 1/24 day, 33 of 1 day and 46 of 7 days:
- * 1 + 48 x 0.000841 + 33 x 0.02 + 46 x 0.131874 = 7.77 x the volume.
+ * The default plan (48 hourly points, 35 daily, 13 weekly) at 2% a day:
+ * 48 gaps of 1/24 day, 33 of 1 day and 7 of 7 days:
+ * 1 + 48 x 0.000841 + 33 x 0.02 + 7 x 0.131874 = 2.62 x the volume.
+ * A year of weekly points (52) would leave 46 gaps of 7 days: 7.77 x the volume.
  */
 
 /** One backup rule: a snapshot every `intervalDays`, each kept `retentionDays`. */

@@ -35,7 +35,7 @@ describe("StatefulService (vector database)", () => {
         const plan = r.one("aws:backup/plan:Plan", "chroma-plan").inputs;
         assert.deepEqual(plan.rules.map((x: any) => x.schedule), DEFAULT_BACKUP_RULES.map((x) => x.schedule));
         assert.equal(plan.rules[0].schedule, "cron(0 * * * ? *)");
-        assert.deepEqual(plan.rules.map((x: any) => x.lifecycle.deleteAfter), [2, 35, 365]);
+        assert.deepEqual(plan.rules.map((x: any) => x.lifecycle.deleteAfter), [2, 35, 91]);
         const selection = r.one("aws:backup/selection:Selection", "chroma-volumes").inputs;
         assert.deepEqual(selection.selectionTags, [{ type: "STRINGEQUALS", key: "tiered-infra/backup-plan", value: "web-small-chroma" }]);
         assert.match(r.one("aws:backup/vault:Vault", "chroma-vault").inputs.kmsKeyArn, /^arn:aws:kms:/);

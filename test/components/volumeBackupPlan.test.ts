@@ -31,10 +31,10 @@ describe("VolumeBackupPlan: copies to the DR region and vault locks", () => {
 
     it("refuses rules whose retention a vault lock would reject, naming each", async () => {
         await assert.rejects(runProgram(async () => {
-            new VolumeBackupPlan("b", { selectionTag: { key: "k", value: "v" }, vaultLock: { minRetentionDays: 7, maxRetentionDays: 100 }, crossRegionCopy: { region: "us-west-2", retentionDays: 7 } });
+            new VolumeBackupPlan("b", { selectionTag: { key: "k", value: "v" }, vaultLock: { minRetentionDays: 7, maxRetentionDays: 60 }, crossRegionCopy: { region: "us-west-2", retentionDays: 7 } });
             return {};
-        }), (e: Error) => /backup rule hourly: retention of 2 days is outside the vault lock's 7-100 days, so its jobs would fail/.test(e.message)
-            && /backup rule weekly: retention of 365 days/.test(e.message)
+        }), (e: Error) => /backup rule hourly: retention of 2 days is outside the vault lock's 7-60 days, so its jobs would fail/.test(e.message)
+            && /backup rule weekly: retention of 91 days/.test(e.message)
             && /the copies of backup rule hourly: retention of 1 days/.test(e.message));
     });
 

@@ -10,7 +10,6 @@ import { AnalyzerInfo } from "../../tools/policy/analyzer";
 import { mandatoryCount, PolicyResult } from "../../tools/policy/evaluate";
 import { checkStacks } from "../../tools/pipeline/checkStacks";
 import { junitReport, markdownReport } from "../../tools/policy/reports";
-import { expectedBlocking, KNOWN_BUDGET_OVERRUNS } from "../knownBudgetOverruns";
 import { planShippedStack, project } from "../harness";
 import { policyPack } from "../policyHarness";
 import { planStack } from "../../tools/offline/planProject";
@@ -48,10 +47,10 @@ describe("policies on the shipped stacks", function () {
     this.timeout(120_000);
 
     for (const stack of listStacks(project)) {
-        it(`${stack} plans with zero mandatory violations${KNOWN_BUDGET_OVERRUNS[stack] ? " but its known budget overrun" : ""}`, async () => {
+        it(`${stack} plans with zero mandatory violations`, async () => {
             const { result } = await evaluate(stack);
             const blocking = result.findings.filter((f) => f.level === "mandatory" && !f.waived);
-            assert.deepEqual(blocking.map((f) => `${f.policy}: ${f.message.split("; largest items")[0]}`), expectedBlocking(stack));
+            assert.deepEqual(blocking.map((f) => `${f.policy}: ${f.resourceName}: ${f.message}`), []);
         });
     }
 
@@ -63,7 +62,7 @@ describe("policies on the shipped stacks", function () {
             if (!stack.endsWith("local")) assert.ok(unknownInputs > 50, `only ${unknownInputs} unknown inputs: the unknowns mode is not exercised`);
             const { checks } = await checkStacks({ source: { previews: [JSON.parse(JSON.stringify(preview))], project }, pack: { process: pack, info } });
             const findings = checks[0].policy!.findings;
-            assert.deepEqual(findings.filter((f) => f.level === "mandatory" && !f.waived).map((f) => `${f.policy}: ${f.message.split("; largest items")[0]}`), expectedBlocking(stack));
+            assert.deepEqual(findings.filter((f) => f.level === "mandatory" && !f.waived).map((f) => `${f.policy}: ${f.resourceName}: ${f.message}`), []);
             assert.deepEqual(findings.filter((f) => /can't run|could not judge/.test(f.message)).map((f) => `${f.policy}: ${f.message}`), []);
             // What could not be judged is said once per resource and policy, filed under that policy.
             for (const f of findings.filter((x) => x.message.startsWith("decided at apply: "))) assert.ok(info.policies.some((p) => p.name === f.policy), f.policy);
@@ -72,9 +71,8 @@ describe("policies on the shipped stacks", function () {
 
     it("plan --unknowns plans a stack as a first preview and gates it the same way", async () => {
         const c = capture();
-        // Small: medium is blocked by its known budget overrun (test/knownBudgetOverruns.ts).
-        assert.equal(await main(["--stack", "small", "--quiet", "--unknowns"], c.out, c.err), 0, c.lines.join("\n"));
-        assert.match(c.lines.join("\n"), /small: \+ \d+ to create .*\| policies: 0 mandatory, \d+ advisory/);
+        assert.equal(await main(["--stack", "medium", "--quiet", "--unknowns"], c.out, c.err), 0, c.lines.join("\n"));
+        assert.match(c.lines.join("\n"), /medium: \+ \d+ to create .*\| policies: 0 mandatory, \d+ advisory/);
     });
 
     it("a first preview of a broken stack still fails: a literal secret beside unknown values", async () => {
@@ -148,10 +146,10 @@ describe("policies on the shipped stacks", function () {
 
     it("plan --all passes every shipped stack through the pack", async () => {
         const c = capture();
-        assert.equal(await main(["--all", "--quiet"], c.out, c.err), Object.keys(KNOWN_BUDGET_OVERRUNS).length ? 1 : 0, c.lines.join("\n"));
+        assert.equal(await main(["--all", "--quiet"], c.out, c.err), 0, c.lines.join("\n"));
         const summaries = c.lines.filter((l) => / \| policies: /.test(l));
         assert.equal(summaries.length, listStacks(project).length);
-        for (const s of summaries) assert.match(s, KNOWN_BUDGET_OVERRUNS[s.split(":")[0]] ? /policies: 1 mandatory/ : /policies: 0 mandatory/);
+        for (const s of summaries) assert.match(s, /policies: 0 mandatory/);
     });
 });
 

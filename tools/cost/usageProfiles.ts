@@ -11,8 +11,8 @@
  * - Logs: 10 GiB base (control plane, WAF, database) plus 10 MiB per user (flow logs grow with traffic).
  * - ALB: 1 LCU per 2,500 users on average, at least 1.
  * - Vector DB backups: not a usage figure any more: the estimator derives the snapshot chain from the
- *   plan's retention and `dailyChangeFraction` (core/cost/snapshotChain.ts; ~7.8x the volume for the
- *   default 48 hourly / 35 daily / 52 weekly points at 2% a day).
+ *   plan's retention and `dailyChangeFraction` (core/cost/snapshotChain.ts; 2.62x the volume for the
+ *   default 48 hourly / 35 daily / 13 weekly points at 2% a day).
  * - RDS backups beyond the free allowance (100% of provisioned storage): none at ~2% daily churn
  *   over 30 days.
  * - Cache snapshots: half of each node's memory per retained day.

@@ -2,8 +2,8 @@ import { strict as assert } from "assert";
 import { retainedPointAges, snapshotChainFactor } from "../../../core/cost/snapshotChain";
 import { tierEstimate } from "./tierEstimates";
 
-/** The default plan (components/volumeBackupPlan.ts): hourly points kept 2 days, daily 35 days, weekly 365 days. */
-const DEFAULT_RULES = [
+/** A year of weekly points: hourly points kept 2 days, daily 35 days, weekly 365 days. */
+const YEAR_RULES = [
     { intervalDays: 1 / 24, retentionDays: 2 },
     { intervalDays: 1, retentionDays: 35 },
     { intervalDays: 7, retentionDays: 365 },
@@ -11,7 +11,7 @@ const DEFAULT_RULES = [
 
 describe("snapshot chains", () => {
     it("keeps the union of every rule's points: 48 hourly, then dailies to day 34, then weeklies to day 357", () => {
-        const ages = retainedPointAges(DEFAULT_RULES);
+        const ages = retainedPointAges(YEAR_RULES);
         assert.equal(ages[0], 0);
         assert.equal(ages.at(-1), 357); // floor(365 / 7) = 52 weekly points, ages 0..51 x 7
         // 48 hourly ages (0..47/24, sharing 0 and 1 with dailies), 33 more dailies (2..34), 47 more weeklies (35..357):
@@ -23,19 +23,30 @@ describe("snapshot chains", () => {
         // 48 gaps of an hour, 33 of a day, 46 of a week; a gap of d days rewrites 1 - 0.98^d of the blocks.
         const byHand = 1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 46 * (1 - 0.98 ** 7);
         assert.equal(Math.round(byHand * 1000) / 1000, 7.767);
-        assert.ok(Math.abs(snapshotChainFactor(DEFAULT_RULES, 0.02) - byHand) < 1e-9);
+        assert.ok(Math.abs(snapshotChainFactor(YEAR_RULES, 0.02) - byHand) < 1e-9);
         assert.equal(snapshotChainFactor([{ intervalDays: 1, retentionDays: 1 }], 0.5), 1, "one point is a full copy");
         assert.equal(snapshotChainFactor([{ intervalDays: 1, retentionDays: 3 }], 0.5), 2, "three dailies at 50%: 1 + 0.5 + 0.5");
         assert.equal(snapshotChainFactor([], 0.02), 0);
     });
 
-    it("prices medium's vector-volume backups from its retention and change rate", async () => {
+    it("keeps 13 weekly points under the default plan (a quarter): 2.62 x the volume at 2% a day", () => {
+        // components/volumeBackupPlan.ts: weekly points kept 91 days, ages 0..84; past the dailies (0..34) 35, 42, ..., 84.
+        const quarter = [{ intervalDays: 1 / 24, retentionDays: 2 }, { intervalDays: 1, retentionDays: 35 }, { intervalDays: 7, retentionDays: 91 }];
+        const ages = retainedPointAges(quarter);
+        assert.equal(ages.at(-1), 84);
+        assert.equal(ages.length, 48 + 33 + 8);
+        const byHand = 1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7);
+        assert.equal(Math.round(byHand * 1000) / 1000, 2.624);
+        assert.ok(Math.abs(snapshotChainFactor(quarter, 0.02) - byHand) < 1e-9);
+    });
+
+    it("prices medium's vector-volume backups from its plan's retention and change rate", async () => {
         const cost = await tierEstimate("medium");
         const line = cost.resources.find((r) => r.name === "web-medium-chroma-plan")!.costComponents[0];
-        // 3 replicas x 350 GiB (tier table) x 7.7666 (above, 2% a day) x $0.05 per GB-month.
-        const byHand = 1050 * (1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 46 * (1 - 0.98 ** 7)) * 0.05;
-        assert.equal(Math.round(byHand * 100) / 100, 407.75);
-        assert.equal(line.monthlyCost, 407.75);
-        assert.match(line.name, /7\.77 x the volume, 3 rules at 2% change a day/);
+        // 3 replicas x 350 GiB (tier table) x 2.6235 (the default plan's 48 hourly, 35 daily, 13 weekly points at 2% a day) x $0.05 per GB-month.
+        const byHand = 1050 * (1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7)) * 0.05;
+        assert.equal(Math.round(byHand * 100) / 100, 137.73);
+        assert.equal(line.monthlyCost, 137.73);
+        assert.match(line.name, /2\.62 x the volume, 3 rules at 2% change a day/);
     });
 });

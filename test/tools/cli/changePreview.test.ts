@@ -4,7 +4,6 @@
  */
 import { strict as assert } from "assert";
 import { inputDiff } from "../../../tools/pipeline/changePreview";
-import { KNOWN_BUDGET_OVERRUNS } from "../../knownBudgetOverruns";
 import { scratchRepo, ScratchRepo } from "../../scratchRepo";
 
 describe("plan --base: the preview of a change", function () {
@@ -20,8 +19,7 @@ describe("plan --base: the preview of a change", function () {
 
     it("shows no changes and a $0 delta on an unchanged tree", () => {
         const r = repo.run(["plan", "--stack", "medium", "--base", "HEAD", "--no-tree"]);
-        // Exit 1 only for medium's known budget overrun (test/knownBudgetOverruns.ts): still open, not new.
-        assert.equal(r.status, KNOWN_BUDGET_OVERRUNS.medium ? 1 : 0, r.stderr);
+        assert.equal(r.status, 0, r.stderr);
         assert.match(r.stdout, /^Resources:\n {4}no changes\n {4}\d+ unchanged$/m);
         assert.match(r.stdout, /^Cost: \$[\d,.]+\/month \(no change, \$0\.00 delta\)$/m);
         assert.match(r.stdout, /^Policies against HEAD \([0-9a-f]{12}\): 0 new \(0 mandatory\), 0 fixed, \d+ still open/m);

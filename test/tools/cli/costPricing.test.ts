@@ -76,8 +76,8 @@ describe("npm run cost: regions, commitments and usage per resource", function (
         const c = capture();
         assert.equal(await main(["--all", "--summary"], c.out, c.err), 0, c.text());
         // Medium: nodes 5 x c7g.2xlarge x $0.29 + 3 x r7g.xlarge x $0.2142, database $0.90 + replica $0.45,
-        // cache 3 x $0.1752, all x 730 h = $1,527.60 + $985.50 + $383.69 = $2,896.79 of $4,110.37 (70.5%).
-        assert.match(c.text(), /│ medium +│ \$4,110\.37 +│.*│ \$2,896\.79 \(70\.5%\) +│/);
+        // cache 3 x $0.1752, all x 730 h = $1,527.60 + $985.50 + $383.69 = $2,896.79 of $3,840.35 (75.4%).
+        assert.match(c.text(), /│ medium +│ \$3,840\.35 +│.*│ \$2,896\.79 \(75\.4%\) +│/);
     });
 
     it("refuses a CDN traffic mix that does not add up to 1, naming the keys", async () => {
