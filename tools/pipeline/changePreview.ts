@@ -129,19 +129,28 @@ function planFile(base: string, stacks: string[]): Map<string, BaseStack> {
 }
 
 /**
+ * What `--base` names: a saved plan file, or a git revision of the project (its commit). Checked
+ * before anything is planned, so a mistyped base fails at once (exit 2) rather than after the plans.
+ */
+export function resolveBase(projectDir: string, base: string): { file?: true; sha?: string } {
+    if (fs.existsSync(base) && fs.statSync(base).isFile()) return { file: true };
+    try {
+        return { sha: git(projectDir, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]) };
+    } catch {
+        throw new InputError(`--base: ${JSON.stringify(base)} is neither a file nor a git revision of ${projectDir} (give a branch, tag, commit or a plan JSON file)`);
+    }
+}
+
+/**
  * The plans of `stacks` at `base`: a saved plan JSON file (one stack), or a git revision planned by
  * its own code (`tools/launch.js plan --all` of that revision, in one temporary worktree sharing
  * this checkout's node_modules). A stack that does not exist at the base plans as empty: everything
  * is a create.
  */
 export function plansAtBase(projectDir: string, stacks: string[], base: string): Map<string, BaseStack> {
-    if (fs.existsSync(base) && fs.statSync(base).isFile()) return planFile(base, stacks);
-    let sha: string;
-    try {
-        sha = git(projectDir, ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]);
-    } catch {
-        throw new InputError(`--base: ${JSON.stringify(base)} is neither a file nor a git revision of ${projectDir} (give a branch, tag, commit or a plan JSON file)`);
-    }
+    const resolved = resolveBase(projectDir, base);
+    if (resolved.file) return planFile(base, stacks);
+    const sha = resolved.sha!;
     const label = `${base} (${sha.slice(0, 12)})`;
     const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
     const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));

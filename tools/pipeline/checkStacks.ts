@@ -21,7 +21,7 @@ import { costInputsFor, deploysSeed002System, UsageFile } from "../cost/costInpu
 import { EstimatedStack } from "../cost/report";
 import type { PlannedStack } from "../offline/planProject";
 import { configKeyLine, ProjectInfo, readProject } from "../offline/project";
-import { BaseStack, diffPlans, plansAtBase } from "./changePreview";
+import { BaseStack, diffPlans, plansAtBase, resolveBase } from "./changePreview";
 import { AnalyzerInfo, PolicyPackConfig, PolicyPackProcess } from "../policy/analyzer";
 import { allFindings, evaluateStates, fileFinding, Finding, mandatoryCount, PolicyResult, STACK_CONFIG_POLICY } from "../policy/evaluate";
 import { policyConfigFor } from "../policy/generateConfig";
@@ -219,6 +219,7 @@ const plannedOf = (states: Array<ResourceState & { region?: string }>): PlannedR
 
 export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
     const src = opts.source;
+    if ("stacks" in src && src.base) resolveBase(src.project.dir, src.base);
     // With a base, every stack's base plan is made in one go (one worktree, one run), when first needed.
     let basePlans: Map<string, BaseStack> | undefined;
     const baseOf = (stack: string) => () => (basePlans ??= plansAtBase(src.project!.dir, (src as { stacks: string[] }).stacks, (src as { base: string }).base)).get(stack)!;

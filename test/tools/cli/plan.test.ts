@@ -74,7 +74,7 @@ describe("plan", () => {
         // Types and names never run together, however long the type.
         for (const line of text.split("\n").filter((l) => /^ \+ {3}/.test(l))) assert.match(line, /\S {2,}\S+$/, line);
         const plain = capture();
-        await main(["--stack", "medium"], plain.out, plain.err);
+        await main(["--stack", "local"], plain.out, plain.err);
         assert.doesNotMatch(plain.lines.join("\n"), /Resources by type/, "the by-type block needs --verbose");
     });
 
