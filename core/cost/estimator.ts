@@ -709,8 +709,9 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     // region a resource lives in must be one the catalog prices: a region outside it is a gap of its
     // own (each key a priced region lacks is a gap of the resource that uses it).
     const known_ = (region: string) => region === "local" || PRICED_REGIONS.includes(region);
+    // The stack's region counts only through resources that live there: a stack whose resources all
+    // name a priced region of their own is priced, whatever its default.
     const homes = new Set(resources.filter((r) => READERS[r.type]).map((r) => regionOf(r, ctx.region)));
-    homes.add(ctx.region);
     const unknownRegions = [...homes].filter((r) => !known_(r)).sort();
     const regionPriced = unknownRegions.length === 0;
 
