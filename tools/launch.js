@@ -18,6 +18,31 @@ if (!tools.includes(tool)) {
 }
 const bundle = ensureBuilt(tool);
 
+// @pulumi/pulumi requires the TypeScript compiler when it loads (runtime/closure/parseFunction.js),
+// for serialising JavaScript closures, which our programs never do: a tenth of every run went to
+// loading it. The SDK gets a stand-in that loads the real module the first time it is used.
+lazyTypescriptForPulumi();
+
+function lazyTypescriptForPulumi() {
+    const Module = require("module");
+    const load = Module._load;
+    const sdk = `${require("path").sep}@pulumi${require("path").sep}pulumi${require("path").sep}`;
+    Module._load = function (request, parent, isMain) {
+        if (request !== "typescript" || !parent || !parent.filename || !parent.filename.includes(sdk)) return load.apply(this, arguments);
+        let real;
+        const ts = () => (real ??= load.call(this, request, parent, isMain));
+        return new Proxy({}, {
+            get: (_, key) => ts()[key],
+            has: (_, key) => key in ts(),
+            ownKeys: () => Reflect.ownKeys(ts()),
+            getOwnPropertyDescriptor: (_, key) => {
+                const d = Object.getOwnPropertyDescriptor(ts(), key);
+                return d && { ...d, configurable: true };
+            },
+        });
+    };
+}
+
 // The Pulumi SDK captures a stack trace per resource and per internal promise, for debugging
 // reports we never print. Source maps (each capture mapped through every SDK .js.map) and deep
 // stacks made that a third of plan's time; our tools never show users a stack trace anyway.
