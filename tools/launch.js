@@ -43,12 +43,6 @@ function lazyTypescriptForPulumi() {
     };
 }
 
-// The Pulumi SDK captures a stack trace per resource and per internal promise, for debugging
-// reports we never print. Source maps (each capture mapped through every SDK .js.map) and deep
-// stacks made that a third of plan's time; our tools never show users a stack trace anyway.
-process.setSourceMapsEnabled(false);
-Error.stackTraceLimit = 1;
-
 // A reader that goes away (`| head`) closes the pipe: stop writing, quietly. The command runs on and
 // exits with the code its result deserves.
 for (const stream of [process.stdout, process.stderr]) {

@@ -25,9 +25,9 @@ function run(command, args, opts = {}) {
 
 (async () => {
     const [types, tests] = await Promise.all([
-        run(bin("tsc"), ["--noEmit", "-p", "."], { capture: true }),
+        run("npm", ["run", "-s", "typecheck"], { capture: true }),
         run(bin("mocha"), ["--parallel", "--jobs", "2", ...process.argv.slice(2)]),
     ]);
-    if (types.code !== 0) process.stderr.write(`\ntype check failed (tsc --noEmit -p .):\n${types.output}`);
+    if (types.code !== 0) process.stderr.write(`\ntype check failed (npm run typecheck):\n${types.output}`);
     process.exit(types.code !== 0 ? types.code : tests.code);
 })();
