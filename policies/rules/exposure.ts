@@ -148,7 +148,9 @@ export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
         const guarded = (port: number) => role === "data" || (role === undefined && c.dataPorts.includes(port));
         if (isUnknown(r.props.ports)) return [undecided("ports")];
         return list(r.props.ports).flatMap((p: any, i): Finding[] => {
-            if (isUnknown(p) || isUnknown(p?.internal)) return isUnknown(role) || role === "data" || role === undefined ? [undecided(`ports[${i}]`)] : [];
+            // A null entry publishes nothing (it is no port mapping).
+            if (p === null || p === undefined) return [];
+            if (isUnknown(p) || isUnknown(p.internal)) return isUnknown(role) || role === "data" || role === undefined ? [undecided(`ports[${i}]`)] : [];
             if (!guarded(Number(p.internal)) || p.external === undefined) return [];
             if (isUnknown(p.ip)) return [undecided(`ports[${i}].ip`)];
             return (p.ip ?? "0.0.0.0") !== "127.0.0.1" ? [`port ${p.internal} is published on ${p.ip ?? "0.0.0.0"}:${p.external}`] : [];
