@@ -131,10 +131,14 @@ function databases(stack: Stack, drRegion: string, rpo: number): StoreRecovery[]
         const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
         const there = linked.filter((r) => regionOf(r) === drRegion);
         const regionLater = linked.filter((r) => isUnknown(props(r).region));
+        const undeclared = linked.filter((r) => regionOf(r) === undefined);
+        // Copies to a region that is not the DR region (the stack's own, or a third one) keep nothing there.
+        const elsewhere = [...new Set(linked.map(regionOf).filter((x): x is string => x !== undefined))];
         const dr: Achievable = local.minutes !== RDS_PITR_RPO_MINUTES ? local
             : there.length ? { minutes: RDS_PITR_RPO_MINUTES, how: "replicated automated backups (transaction logs every 5 minutes)" }
             : regionLater.length ? decidedAtApply("the region of its automated-backup replication is known only at apply", ...regionLater.map((r) => ({ urn: r.urn, path: "region" })))
-            : linked.length ? { minutes: "unknown", how: "its automated-backup replication does not declare region; set region on it" }
+            : undeclared.length ? { minutes: "unknown", how: "its automated-backup replication does not declare region; set region on it" }
+            : linked.length ? { minutes: "none", how: `its automated backups are replicated to ${elsewhere.join(", ")}, not to ${drRegion}` }
             : { minutes: "none", how: "no automated-backup replication there" };
         out.push({ urn: db.urn, store, where: drRegion, achievable: best([dr], dr, rpo) });
     }

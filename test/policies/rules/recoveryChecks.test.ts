@@ -54,14 +54,23 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures(stack).filter((f) => f.includes("us-west-2")), [
                 "database db-a @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
                 "database db-b @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))",
-                // Replicated to a third region: no figure, so the gate fails (the wording says "does not declare region", though it declares eu-west-1).
-                "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
+                // Replicated to a third region (neither the stack's nor the DR region): no copy in the DR region.
+                "database db-c @ us-west-2: none (its automated backups are replicated to eu-west-1, not to us-west-2)",
                 "database db-d @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)",
                 "database db-e @ us-west-2: unknown (the region of its automated-backup replication is known only at apply)",
             ]);
             // A replication declared by its provider's region counts too.
             assert.deepEqual(figures([c, res(RDS_REPL, "rp", {}, { dependencies: [c.urn], providerRegion: "us-west-2" })]).pop(), "database db-c @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))");
             assert.deepEqual(figures([c]).pop(), "database db-c @ us-west-2: none (no automated-backup replication there)");
+            // The finding says where the copy goes; a copy in the DR region besides it is enough, one without region fails closed.
+            const third = res(RDS_REPL, "r3", { region: "eu-west-1" }, { dependencies: [c.urn] });
+            assert.deepEqual(recoveryObjectives.checkStack([c, third], { rpoMinutes: 60, drRegion: "us-west-2" }), [
+                { urn: c.urn, message: "database db-c: achievable RPO in us-west-2 is unbounded (its automated backups are replicated to eu-west-1, not to us-west-2), worse than the declared 60 minutes" },
+            ]);
+            assert.deepEqual(recoveryObjectives.checkStack([c, third, res(RDS_REPL, "r4", { region: "us-west-2" }, { dependencies: [c.urn] })], { rpoMinutes: 60, drRegion: "us-west-2" }), []);
+            const twice = [third, res(RDS_REPL, "r6", { region: "eu-west-1" }, { dependencies: [c.urn] }), res(RDS_REPL, "r7", { region: "us-east-1" }, { dependencies: [c.urn] })];
+            assert.deepEqual(figures([c, ...twice]).pop(), "database db-c @ us-west-2: none (its automated backups are replicated to eu-west-1, us-east-1, not to us-west-2)");
+            assert.deepEqual(figures([c, third, res(RDS_REPL, "r5", {}, { dependencies: [c.urn] })]).pop(), "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)");
         });
     });
 
