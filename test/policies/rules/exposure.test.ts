@@ -176,7 +176,7 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [null, { internal: 8000, external: 8000 }] }), ["port 8000 is published on 0.0.0.0:8000"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [null, { internal: 8000, external: 8000, ip: "127.0.0.1" }] }), []);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { ports: [null, U] }), [{ undecided: "ports[1]" }]);
-            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [null] }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [null, undefined] }), []);
         });
     });
 
