@@ -130,12 +130,18 @@ export function selects(selector: unknown, labels: unknown): boolean | "unknown"
         const key = at(e, "key");
         const op = at(e, "operator");
         const values = at(e, "values");
-        if ([key, op, values, key === undefined ? undefined : l[String(key)]].some(isUnknown) || list(values).some(isUnknown)) {
+        if ([key, op, values, key === undefined ? undefined : l[String(key)]].some(isUnknown)) {
             maybe = true;
             continue;
         }
         const present = has(String(key));
         const inValues = present && list(values).includes(l[String(key)]);
+        // An unknown value may still equal the label: In / NotIn are decided by a known value that
+        // matches or by an absent label, and undecided otherwise; other operators take no values.
+        if (list(values).some(isUnknown) && (!(op === "In" || op === "NotIn") || (present && !inValues))) {
+            maybe = true;
+            continue;
+        }
         const ok = op === "In" ? inValues : op === "NotIn" ? !inValues : op === "Exists" ? present : op === "DoesNotExist" ? !present : false;
         if (!ok) return false;
     }

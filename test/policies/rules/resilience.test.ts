@@ -136,6 +136,17 @@ describe("resilience policies (checks)", () => {
             assert.equal(selects({ matchExpressions: [{ key: "app", operator: "In", values: U }] }, l), "unknown");
             assert.equal(selects({ matchExpressions: [{ key: "app", operator: "In", values: ["web"] }] }, { app: U }), "unknown");
         });
+
+        it("In / NotIn with some values unknown: a known value that matches decides, and so does an absent label", () => {
+            const l = { app: "web" };
+            const e = (operator: string, values: unknown[], key = "app") => selects({ matchExpressions: [{ key, operator, values }] }, l);
+            assert.deepEqual([e("In", ["web", U]), e("In", [U, "web"]), e("In", ["api", U]), e("In", [U]), e("In", ["web", U], "zone")], [true, true, "unknown", "unknown", false]);
+            assert.deepEqual([e("NotIn", ["web", U]), e("NotIn", ["api", U]), e("NotIn", ["web", U], "zone")], [false, "unknown", true]);
+            // Other operators take no values: an unknown one there stays undecided, as before.
+            assert.deepEqual([e("Exists", [U]), e("DoesNotExist", [U]), e("Exists", [U], "zone"), e("DoesNotExist", [U], "zone")], ["unknown", "unknown", "unknown", "unknown"]);
+            // The expression that decides is still ANDed with the rest.
+            assert.equal(selects({ matchLabels: { app: "web" }, matchExpressions: [{ key: "app", operator: "In", values: ["web", U] }, { key: "tier", operator: "In", values: ["back"] }] }, { app: "web", tier: "front" }), false);
+        });
     });
 
     describe("disruption budgets", () => {
@@ -180,6 +191,11 @@ describe("resilience policies (checks)", () => {
             assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", { matchLabels: { app: "a" } }, { maxUnavailable: 1 }, U)], { production: true }), maybe);
             const unknownNs = workload("a", 3, DEP, U);
             assert.deepEqual(disruptionBudgets.checkStack([unknownNs, pdb("p", { matchLabels: { app: "x" } })], { production: true }), [{ urn: unknownNs.urn, undecided: "a PodDisruptionBudget's selector or namespace" }]);
+            // A selector In [a, <unknown>] already selects pod label app=a; In [b, <unknown>] might.
+            const withIn = (values: unknown[]) => pdb("p", { matchExpressions: [{ key: "app", operator: "In", values }] });
+            assert.deepEqual(disruptionBudgets.checkStack([a, withIn(["a", U])], { production: true }), []);
+            assert.deepEqual(disruptionBudgets.checkStack([a, withIn(["b", U])], { production: true }), maybe);
+            assert.deepEqual(disruptionBudgets.checkStack([a, withIn(["b", "c"])], { production: true }), [{ urn: a.urn, message: "a has no PodDisruptionBudget" }]);
             // A PDB that surely selects it wins over one that might.
             assert.deepEqual(disruptionBudgets.checkStack([a, pdb("p", U), pdb("q", { matchLabels: { app: "a" } })], { production: true }), []);
             // Namespaces default to "default".
