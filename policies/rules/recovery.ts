@@ -284,10 +284,32 @@ function volumes(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     return out;
 }
 
+/** A replication rule's destination (a bucket ARN) and the bucket name in it. */
+const destinationNames = (arn: string) => [arn, arn.replace(/^arn:[^:]+:s3:::/, "")];
+
+/**
+ * Buckets that receive a replication's copies, whatever their tags: the ones its rules name as
+ * destination, or (names unknown, a first preview) the ones its `rules` input refers to.
+ */
+function replicaUrns(stack: Stack, all: StackSubject[]): Set<string> {
+    const byName = new Map<string, string[]>();
+    for (const b of all) for (const n of namesOf(b)) byName.set(n, [...(byName.get(n) ?? []), b.urn]);
+    const out = new Set<string>();
+    for (const c of stack.ofType(REPLICATION)) {
+        for (const rule of list(props(c).rules)) {
+            const arn = knownString(rule?.destination?.bucket);
+            if (arn) for (const urn of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) out.add(urn);
+        }
+        for (const urn of list(c.propertyDependencies?.rules)) if (BUCKETS.includes(stack.byUrn.get(urn)?.type ?? "")) out.add(urn);
+    }
+    return out;
+}
+
 /** Buckets holding data (not logs, not replicas): replicated to the DR region, with or without RTC. */
 function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     if (!drRegion) return [];
     const all = stack.ofType(...BUCKETS);
+    const replicas = replicaUrns(stack, all);
     const configsByBucket = new Map<string, StackSubject[]>();
     for (const c of stack.ofType(REPLICATION)) {
         const b = knownString(props(c).bucket);
@@ -296,13 +318,23 @@ function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     const out: StoreRecovery[] = [];
     for (const b of all) {
         const role = roleOf(b);
-        if (role === BUCKET_ROLES.accessLogs || role === BUCKET_ROLES.replica || regionOf(b) === drRegion) continue;
+        if (role === BUCKET_ROLES.accessLogs || role === BUCKET_ROLES.replica || replicas.has(b.urn) || regionOf(b) === drRegion) continue;
         // Tags or region known only at apply may make it a log or replica bucket, or put it in the DR region.
         const laterSelf = [isUnknown(props(b).tags) ? "tags" : isUnknown(props(b).tags?.[BUCKET_ROLE_TAG]) ? `tags.${BUCKET_ROLE_TAG}` : "", isUnknown(props(b).region) ? "region" : ""]
             .filter((p) => p !== "").map((path) => decidedAtApply("what the bucket holds, or where, is known only at apply", { urn: b.urn, path }));
-        const mine = [...new Set([...stack.dependentsOf(b, REPLICATION), ...[...namesOf(b)].flatMap((n) => configsByBucket.get(n) ?? [])])];
+        // Its replications: the ones whose `bucket` input refers to it (property dependencies) or names
+        // it; by dependency only when neither tells (a replication that depends on it may copy another).
+        const sourceByReference = (c: StackSubject) => {
+            const via = list(c.propertyDependencies?.bucket);
+            if (via.length) return via.includes(b.urn);
+            return knownString(props(c).bucket) === undefined || namesOf(b).size === 0;
+        };
+        const mine = [...new Set([...stack.dependentsOf(b, REPLICATION).filter(sourceByReference), ...[...namesOf(b)].flatMap((n) => configsByBucket.get(n) ?? [])])];
         const options: Achievable[] = mine.flatMap((c) => {
-            const destinations = stack.dependenciesOf(c, ...BUCKETS).filter((d) => d.urn !== b.urn);
+            const dependencies = stack.dependenciesOf(c, ...BUCKETS).filter((d) => d.urn !== b.urn);
+            // Names unknown: the buckets its `rules` input refers to, when the engine says which.
+            const viaRules = list(c.propertyDependencies?.rules);
+            const destinations = dependencies.some((d) => viaRules.includes(d.urn)) ? dependencies.filter((d) => viaRules.includes(d.urn)) : dependencies;
             const at = (path: string): UnknownInput => ({ urn: c.urn, path });
             const rules = props(c).rules;
             if (isUnknown(rules)) return [decidedAtApply("its replication rules are known only at apply", at("rules"))];
@@ -311,7 +343,7 @@ function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
                 if (isUnknown(rule?.status)) return [decidedAtApply("whether a replication rule is enabled is known only at apply", at(`rules[${i}].status`))];
                 if (rule?.status !== "Enabled") return [];
                 const arn = knownString(rule?.destination?.bucket);
-                const target = destinations.find((d) => arn !== undefined && namesOf(d).has(arn)) ?? (destinations.length === 1 ? destinations[0] : undefined);
+                const target = dependencies.find((d) => arn !== undefined && destinationNames(arn).some((n) => namesOf(d).has(n))) ?? (destinations.length === 1 ? destinations[0] : undefined);
                 if (!target) {
                     return isUnknown(rule?.destination) || isUnknown(rule?.destination?.bucket)
                         ? [decidedAtApply("the destination of its replication is known only at apply", at(`rules[${i}].destination`))]

@@ -127,6 +127,30 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(recoveryObjectives.checkStack([src, later, r2], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: later.urn, undecided: "region" }]);
         });
 
+        it("a bucket that receives a replication's copies is a replica whatever its tags", () => {
+            // An untagged copy in a third region: the source fails for where its copies go; the copy is not judged as a source.
+            const copy = res(BUCKET, "copy", { bucket: "web-files-copy", region: "eu-west-1" });
+            const byArn = res(REPL, "r", { bucket: "web-files", rules: [rule({ destination: { bucket: "arn:aws:s3:::web-files-copy" } })] }, { dependencies: [src.urn, copy.urn] });
+            assert.deepEqual(recoveryObjectives.checkStack([src, copy, byArn], { rpoMinutes: 60, drRegion: "us-west-2" }), [
+                { urn: src.urn, message: "bucket web-files: achievable RPO in us-west-2 is unbounded (it replicates to eu-west-1), worse than the declared 60 minutes" },
+            ]);
+            // A first preview: every name unknown; the copy is what the rules refer to (property dependencies).
+            const blindSrc = res(BUCKET, "files", { bucket: U });
+            const blindCopy = res(BUCKET, "copy", { bucket: U, region: "eu-west-1" });
+            const blind = res(REPL, "r", { bucket: U, rules: [rule({ destination: { bucket: U } })] }, { dependencies: [blindSrc.urn, blindCopy.urn], propertyDependencies: { bucket: [blindSrc.urn], rules: [blindCopy.urn] } });
+            assert.deepEqual(figures([blindSrc, blindCopy, blind]), ["bucket files @ us-west-2: none (it replicates to eu-west-1)"]);
+            const blindOther = res(BUCKET, "other", { bucket: U });
+            const blindMore = { ...blind, dependencies: [...blind.dependencies, blindOther.urn] };
+            assert.deepEqual(figures([blindSrc, blindCopy, blindOther, blindMore]), ["bucket files @ us-west-2: none (it replicates to eu-west-1)", "bucket other @ us-west-2: none (it is not replicated there)"]);
+            // Near miss: a bucket the replication merely depends on, named by no rule, is still judged.
+            const other = res(BUCKET, "other", { bucket: "web-other" });
+            const withOther = res(REPL, "r", { bucket: "web-files", rules: [rule()] }, { dependencies: [src.urn, dst.urn, other.urn] });
+            assert.deepEqual(figures([src, dst, other, withOther]), [
+                "bucket web-files @ us-west-2: 15 (replication with Replication Time Control)",
+                "bucket web-other @ us-west-2: none (it is not replicated there)",
+            ]);
+        });
+
         it("skips log buckets, replicas and buckets already in the DR region", () => {
             const logs = res(BUCKET, "logs", { tags: { "tiered-infra:bucket-role": "access-logs" } });
             const there = res(BUCKET, "there", { region: "us-west-2" });
