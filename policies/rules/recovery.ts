@@ -107,7 +107,7 @@ function best(options: Achievable[], none: Achievable, rpo: number): Achievable 
 }
 
 /** Databases: point-in-time recovery in the region; replicated automated backups in the DR region. */
-function databases(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
+function databases(stack: Stack, drRegion: string): StoreRecovery[] {
     const out: StoreRecovery[] = [];
     // Replications by the instance they name (identifier or ARN), for a stack check linear in the stack's size.
     const bySource = new Map<string, StackSubject[]>();
@@ -133,14 +133,14 @@ function databases(stack: Stack, drRegion: string, rpo: number): StoreRecovery[]
         const regionLater = linked.filter((r) => isUnknown(props(r).region));
         const undeclared = linked.filter((r) => regionOf(r) === undefined);
         // Copies to a region that is not the DR region (the stack's own, or a third one) keep nothing there.
-        const elsewhere = [...new Set(linked.map(regionOf).filter((x): x is string => x !== undefined))];
+        const elsewhere = [...new Set(linked.map(regionOf))];
         const dr: Achievable = local.minutes !== RDS_PITR_RPO_MINUTES ? local
             : there.length ? { minutes: RDS_PITR_RPO_MINUTES, how: "replicated automated backups (transaction logs every 5 minutes)" }
             : regionLater.length ? decidedAtApply("the region of its automated-backup replication is known only at apply", ...regionLater.map((r) => ({ urn: r.urn, path: "region" })))
             : undeclared.length ? { minutes: "unknown", how: "its automated-backup replication does not declare region; set region on it" }
             : linked.length ? { minutes: "none", how: `its automated backups are replicated to ${elsewhere.join(", ")}, not to ${drRegion}` }
             : { minutes: "none", how: "no automated-backup replication there" };
-        out.push({ urn: db.urn, store, where: drRegion, achievable: best([dr], dr, rpo) });
+        out.push({ urn: db.urn, store, where: drRegion, achievable: dr });
     }
     return out;
 }
@@ -186,7 +186,6 @@ function planRules(stack: Stack, plan: StackSubject, drRegion: string): PlanRule
         const name = knownString(rule?.ruleName) ?? String(i);
         if (isUnknown(rule)) return { name, interval: undefined, copiesToDr: [at(`rules[${i}]`)], unknown: [at(`rules[${i}]`)] };
         const unknown = isUnknown(rule?.schedule) ? [at(`rules[${i}].schedule`)] : [];
-        if (drRegion === "") return { name, interval: cronIntervalMinutes(rule?.schedule), copiesToDr: false, unknown };
         const copies = rule?.copyActions;
         let copiesToDr: boolean | UnknownInput[];
         if (isUnknown(copies)) copiesToDr = [at(`rules[${i}].copyActions`)];
@@ -342,16 +341,17 @@ function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
                 if (isUnknown(rule)) return [decidedAtApply("a replication rule is known only at apply", at(`rules[${i}]`))];
                 if (isUnknown(rule?.status)) return [decidedAtApply("whether a replication rule is enabled is known only at apply", at(`rules[${i}].status`))];
                 if (rule?.status !== "Enabled") return [];
-                const arn = knownString(rule?.destination?.bucket);
+                // An enabled rule is an object from here on.
+                const arn = knownString(rule.destination?.bucket);
                 const target = dependencies.find((d) => arn !== undefined && destinationNames(arn).some((n) => namesOf(d).has(n))) ?? (destinations.length === 1 ? destinations[0] : undefined);
                 if (!target) {
-                    return isUnknown(rule?.destination) || isUnknown(rule?.destination?.bucket)
+                    return isUnknown(rule.destination) || isUnknown(rule.destination?.bucket)
                         ? [decidedAtApply("the destination of its replication is known only at apply", at(`rules[${i}].destination`))]
                         : [{ minutes: "unknown", how: "the destination bucket of its replication cannot be found" }];
                 }
                 if (isUnknown(props(target).region)) return [decidedAtApply("the region of its replica is known only at apply", { urn: target.urn, path: "region" })];
                 if (regionOf(target) !== drRegion) return [{ minutes: "none", how: `it replicates to ${regionOf(target) ?? "the stack's own region"}` }];
-                const rtc = rule?.destination?.replicationTime;
+                const rtc = rule.destination?.replicationTime;
                 if (isUnknown(rtc) || isUnknown(rtc?.status)) return [decidedAtApply("whether Replication Time Control is on is known only at apply", at(`rules[${i}].destination.replicationTime`))];
                 return [rtc?.status === "Enabled"
                     ? { minutes: S3_RTC_RPO_MINUTES, how: "replication with Replication Time Control" }
@@ -371,7 +371,7 @@ export function achievableRecovery(resources: StackSubject[], config: RecoveryCo
     const stack = new Stack(Array.isArray(resources) ? resources : []);
     const drRegion = typeof config.drRegion === "string" ? config.drRegion : "";
     const rpo = rpoOf(config);
-    return [...databases(stack, drRegion, rpo), ...volumes(stack, drRegion, rpo), ...buckets(stack, drRegion, rpo)];
+    return [...databases(stack, drRegion), ...volumes(stack, drRegion, rpo), ...buckets(stack, drRegion, rpo)];
 }
 
 const rpoOf = (c: RecoveryConfig) => (typeof c.rpoMinutes === "number" ? c.rpoMinutes : 60);
@@ -405,11 +405,11 @@ export const recoveryObjectives: StackPolicyDefinition<RecoveryConfig> = {
 };
 
 /** Whether `bucket` is the target (not the source) of a logging resource. */
-function isLogTarget(logging: StackSubject, bucket: StackSubject, stack: Stack): boolean {
+function isLogTarget(logging: StackSubject, bucket: StackSubject): boolean {
     const target = knownString(props(logging).targetBucket);
     if (target !== undefined) return namesOf(bucket).has(target);
-    // Unknown target (a first preview): the log bucket is the dependency tagged as one.
-    return roleOf(bucket) === BUCKET_ROLES.accessLogs && stack.dependenciesOf(logging, ...BUCKETS).length > 1;
+    // Unknown target (a first preview): the bucket its `targetBucket` input refers to.
+    return list(logging.propertyDependencies?.targetBucket).includes(bucket.urn);
 }
 
 export const bucketAccessLogging: StackPolicyDefinition = {
@@ -429,7 +429,7 @@ export const bucketAccessLogging: StackPolicyDefinition = {
             .filter((b) => {
                 if (props(b).logging?.targetBucket || list(props(b).loggings).length) return false;
                 const bySource = [...namesOf(b)].some((n) => loggedByName.has(n));
-                const byDependency = stack.dependentsOf(b, ...LOGGING).some((l) => !isLogTarget(l, b, stack));
+                const byDependency = stack.dependentsOf(b, ...LOGGING).some((l) => !isLogTarget(l, b));
                 return !bySource && !byDependency;
             })
             .map((b) => ({ urn: b.urn, message: `bucket ${knownString(props(b).bucket) ?? b.name} has no server access logging` }));

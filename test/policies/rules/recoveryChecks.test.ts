@@ -72,6 +72,30 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([c, ...twice]).pop(), "database db-c @ us-west-2: none (its automated backups are replicated to eu-west-1, us-east-1, not to us-west-2)");
             assert.deepEqual(figures([c, third, res(RDS_REPL, "r5", {}, { dependencies: [c.urn] })]).pop(), "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)");
         });
+        it("a null or empty replicateSourceDb is no read replica", () => {
+            const stack = [res(RDS, "n", { identifier: "db-n", replicateSourceDb: null, backupRetentionPeriod: 1 }), res(RDS, "e", { identifier: "db-e", replicateSourceDb: "", backupRetentionPeriod: 1 })];
+            assert.deepEqual(figures(stack, ""), ["database db-n @ in-region: 5 (point-in-time recovery)", "database db-e @ in-region: 5 (point-in-time recovery)"]);
+        });
+
+        it("without automated backups there is nothing to replicate: the DR region gets the region's verdict", () => {
+            const off = res(RDS, "off", { identifier: "db-off", backupRetentionPeriod: 0 });
+            assert.deepEqual(figures([off, res(RDS_REPL, "r", { region: "us-west-2" }, { dependencies: [off.urn] })]), [
+                "database db-off @ in-region: none (automated backups are off (backupRetentionPeriod 0))",
+                "database db-off @ us-west-2: none (automated backups are off (backupRetentionPeriod 0))",
+            ]);
+        });
+
+        it("links only replications: an alarm that depends on the instance is none", () => {
+            const db = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 });
+            const alarm = res("aws:cloudwatch/metricAlarm:MetricAlarm", "cpu", { region: "us-west-2" }, { dependencies: [db.urn] });
+            assert.deepEqual(figures([db, alarm]).pop(), "database db-a @ us-west-2: none (no automated-backup replication there)");
+        });
+
+        it("a replication whose region is known only at apply is noted on that replication", () => {
+            const db = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 });
+            const later = res(RDS_REPL, "r", { region: U }, { dependencies: [db.urn] });
+            assert.deepEqual(recoveryObjectives.checkStack([db, later], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: later.urn, undecided: "region" }]);
+        });
     });
 
     describe("buckets", () => {
@@ -149,6 +173,48 @@ describe("recovery policies (checks on small stacks)", () => {
                 "bucket web-files @ us-west-2: 15 (replication with Replication Time Control)",
                 "bucket web-other @ us-west-2: none (it is not replicated there)",
             ]);
+        });
+
+        it("takes the best of a bucket's replication rules, in any order", () => {
+            const east = res(BUCKET, "east", { bucket: "web-east", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const toEast = rule({ destination: { bucket: "web-east", replicationTime: { status: "Enabled" } } });
+            for (const rules of [[toEast, rule()], [rule(), toEast]]) {
+                assert.deepEqual(figures([src, dst, east, repl(rules, [src.urn, dst.urn, east.urn])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            }
+        });
+
+        it("says where the copies go when it is not the DR region, the stack's own included", () => {
+            const here = res(BUCKET, "here", { bucket: "web-here", tags: { "tiered-infra:bucket-role": "replica" } });
+            assert.deepEqual(figures([src, here, repl([rule({ destination: { bucket: "web-here" } })], [src.urn, here.urn])]), ["bucket web-files @ us-west-2: none (it replicates to the stack's own region)"]);
+        });
+
+        it("with several candidate destinations and none named, the destination is decided at apply", () => {
+            const other = res(BUCKET, "other", { bucket: "web-other", region: "us-west-2", tags: { "tiered-infra:bucket-role": "replica" } });
+            const r = repl([rule({ destination: { bucket: U, replicationTime: { status: "Enabled" } } })], [src.urn, dst.urn, other.urn]);
+            assert.deepEqual(recoveryObjectives.checkStack([src, dst, other, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: "rules[0].destination" }]);
+        });
+
+        it("finds a destination named by ARN among several when only its bucket name is in the plan", () => {
+            const other = res(BUCKET, "other", { bucket: "web-other", region: "us-east-2" });
+            const r = repl([rule({ destination: { bucket: "arn:aws:s3:::web-files-copy", replicationTime: { status: "Enabled" } } })], [src.urn, other.urn, dst.urn]);
+            assert.deepEqual(figures([src, other, dst, r]), [
+                "bucket web-files @ us-west-2: 15 (replication with Replication Time Control)",
+                "bucket web-other @ us-west-2: none (it is not replicated there)",
+            ]);
+        });
+
+        it("links auto-named buckets (no name in the plan) by the replication's inputs or dependencies", () => {
+            // The shipped shape: generated names, so the replication's bucket id and destination ARN name nothing in the plan.
+            const files = res(BUCKET, "files", { tags: { "tiered-infra:bucket-role": "file-store" } });
+            const replica = res(BUCKET, "files-replica", { region: "us-west-2" });
+            const rules = [rule({ destination: { bucket: "arn:aws:s3:::web-files-replica-066fd7b", replicationTime: { status: "Enabled" } } })];
+            const byDependency = res(REPL, "r", { bucket: "web-files-585cb5b", rules }, { dependencies: [files.urn, replica.urn] });
+            assert.deepEqual(figures([files, replica, byDependency]), ["bucket files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            const byInput = { ...byDependency, propertyDependencies: { bucket: [files.urn], rules: [replica.urn] } };
+            assert.deepEqual(figures([files, replica, byInput]), ["bucket files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            // A named bucket whose replication names it by a value known only at apply: linked by dependency.
+            const laterName = res(REPL, "r", { bucket: U, rules: [rule()] }, { dependencies: [src.urn, dst.urn] });
+            assert.deepEqual(figures([src, dst, laterName]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
         });
 
         it("skips log buckets, replicas and buckets already in the DR region", () => {
@@ -232,6 +298,42 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([sts(undefined, [linked.urn]), linked, p, sel(p)], "")[0], "volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)");
         });
 
+        it("takes the most frequent rule whatever its place in the plan", () => {
+            const daily = rule({ ruleName: "daily", schedule: "cron(0 3 * * ? *)" });
+            assert.deepEqual(figures(stackWith([rule(), daily]), ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+        });
+
+        it("names the StatefulSet by its metadata, without a namespace when it has none", () => {
+            const s = res(STS, "chroma-sts", { metadata: { name: "chroma" }, spec: { volumeClaimTemplates: [{ spec: { storageClassName: "gp3-backup" } }] } });
+            assert.deepEqual(figures([s, sc()], ""), ["volumes of StatefulSet chroma @ in-region: none (no backup plan selects the tag backup=hourly)"]);
+        });
+
+        it("takes a class it depends on only when there is exactly one, whatever else it depends on", () => {
+            const a = res(SC, "a", { metadata: { name: "a" }, parameters: { tagSpecification_1: "backup=hourly" } });
+            const b = res(SC, "b", { metadata: { name: "b" }, parameters: {} });
+            const ns = res("kubernetes:core/v1:Namespace", "web", { metadata: { name: "web" } });
+            const p = plan([rule()]);
+            const unnamed = { volumeClaimTemplates: [{ spec: {} }] };
+            assert.deepEqual(figures([sts(unnamed, [ns.urn, "urn:pulumi:test::tiered-infra::gone::x", a.urn]), a, ns, p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: 60 (backup rule hourly)"]);
+            assert.deepEqual(figures([sts(unnamed, [a.urn, b.urn]), a, b, p, sel(p)], ""), ["volumes of StatefulSet web/chroma @ in-region: unknown (its storage class cannot be found, so neither can the backups that select its volumes)"]);
+        });
+
+        it("lists every backup tag of the class when no plan selects them", () => {
+            assert.deepEqual(figures([sts(), sc({ tagSpecification_1: "backup=hourly", tagSpecification_2: "team=web" })], ""), ["volumes of StatefulSet web/chroma @ in-region: none (no backup plan selects the tag backup=hourly, team=web)"]);
+        });
+
+        it("a class without backup tags is selected by no selection, not even one whose tags are known only at apply", () => {
+            const p = plan([rule()]);
+            assert.deepEqual(figures([sts(), sc({ type: "gp3" }), p, sel(p, U)], ""), ["volumes of StatefulSet web/chroma @ in-region: none (its volumes carry no backup tag)"]);
+        });
+
+        it("a copy action without a vault ARN copies to the DR region only through a vault of the plan there", () => {
+            const none = "volumes of StatefulSet web/chroma @ us-west-2: none (no backup rule copies its points there)";
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{}] })])).pop(), none);
+            const east = res(VAULT, "east", { region: "eu-west-1" });
+            assert.deepEqual(figures(stackWith([rule({ copyActions: [{}] })], [east], [east.urn])).pop(), none);
+        });
+
         it("is decided at apply on unknown claims, class names, schedules, plan rules, copies and selection tags", () => {
             const s = sts(U);
             assert.deepEqual(recoveryObjectives.checkStack([s], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: s.urn, undecided: "spec" }, { urn: s.urn, undecided: "spec" }]);
@@ -248,6 +350,21 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, [{ type: "STRINGEQUALS", key: "backup", value: U }])]), ["selectionTags[0].value"]);
             assert.deepEqual(undecidedOf([sts(), sc({ tagSpecification_1: U }), p, sel(p)]), ["parameters.tagSpecification_1"]);
             assert.deepEqual(undecidedOf([sts(), sc(U), p, sel(p)]), ["parameters"]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, [U])]), ["selectionTags[0]"]);
+            assert.deepEqual(undecidedOf([sts(), sc(), p, sel(p, [{ type: U, key: U, value: "hourly" }])]), ["selectionTags[0].type", "selectionTags[0].key"]);
+            assert.deepEqual(undecidedOf([sts({ volumeClaimTemplates: U })]), ["spec.volumeClaimTemplates"]);
+            assert.deepEqual(undecidedOf([sts({ volumeClaimTemplates: [U] })]), ["spec.volumeClaimTemplates[0]"]);
+            // In the DR region too (the pack lists each path once): the rules, a rule, or its copies with its schedule when that is unknown too.
+            const onceOf = (stack: StackSubject[]) => [...new Set(undecidedOf(stack, "us-west-2"))];
+            // A rule that passes in the region but copies nowhere leaves the DR region to the other rule, whose schedule and copies are both known only at apply.
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: [] }), rule({ ruleName: "later", schedule: U, copyActions: U })]), "us-west-2"), ["rules[1].copyActions", "rules[1].schedule"]);
+            assert.deepEqual(onceOf(stackWith(U)), ["rules"]);
+            assert.deepEqual(onceOf(stackWith([U])), ["rules[0]"]);
+            assert.deepEqual(onceOf(stackWith([rule({ copyActions: U, schedule: U })])), ["rules[0].schedule", "rules[0].copyActions"]);
+            assert.deepEqual(undecidedOf(stackWith([rule({ copyActions: U, schedule: "rate(1 hour)" })]), "us-west-2"), [
+                "volumes of StatefulSet web/chroma: achievable RPO cannot be determined (the schedule of backup rule hourly cannot be read); the declared RPO is 60 minutes",
+                "rules[0].copyActions",
+            ]);
         });
     });
 
@@ -259,6 +376,62 @@ describe("recovery policies (checks on small stacks)", () => {
         const odd = [res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: "x" })];
         assert.deepEqual(recoveryObjectives.checkStack(odd, { rpoMinutes: 60, drRegion: "" }), [{ urn: odd[0].urn, message: "database db-b: achievable RPO cannot be determined (backupRetentionPeriod is not known); the declared RPO is 60 minutes" }]);
         assert.deepEqual(recoveryObjectives.checkStack(stack, { drRegion: "" } as any), []);
+    });
+
+    it("never throws on odd or missing values: it judges what it can and says what it cannot", () => {
+        const STS = "kubernetes:apps/v1:StatefulSet";
+        const SC = "kubernetes:storage.k8s.io/v1:StorageClass";
+        const odd: StackSubject[] = [
+            res(BUCKET, "null-props", null as any),
+            res(STS, "no-spec", { metadata: { name: "no-spec" } }),
+            res(STS, "empty-claim", { metadata: { name: "empty-claim" }, spec: { volumeClaimTemplates: [{}] } }),
+            res(STS, "odd-class", { metadata: { name: "odd-class" }, spec: { volumeClaimTemplates: [{ spec: { storageClassName: "odd" } }] } }),
+            res(SC, "odd", { metadata: { name: "odd" }, parameters: { tagSpecification_1: 5, tagSpecification_2: "backup=hourly" } }),
+            res(SC, "no-meta", { parameters: null }),
+            res("aws:backup/selection:Selection", "sel", { selectionTags: [null, { type: "STRINGEQUALS", key: "backup", value: "hourly" }] }, { dependencies: ["urn:pulumi:test::tiered-infra::aws:backup/plan:Plan::plan"] }),
+            res("aws:backup/plan:Plan", "plan", { rules: [null, { ruleName: "hourly", schedule: "cron(0 * * * ? *)", copyActions: [null] }] }),
+        ];
+        // A StatefulSet without claims has no volumes; a claim without spec names no class; a null rule,
+        // copy action or selection tag and a non-text tag parameter are skipped; a bucket without props is a bucket.
+        const urn = (name: string) => odd.find((r) => r.name === name)!.urn;
+        assert.deepEqual(recoveryObjectives.checkStack(odd, { rpoMinutes: 60, drRegion: "us-west-2" }), [
+            { urn: urn("empty-claim"), message: "volumes of StatefulSet empty-claim: achievable RPO cannot be determined (its storage class cannot be found, so neither can the backups that select its volumes); the declared RPO is 60 minutes" },
+            { urn: urn("empty-claim"), message: "volumes of StatefulSet empty-claim: achievable RPO in us-west-2 cannot be determined (its storage class cannot be found, so neither can the backups that select its volumes); the declared RPO is 60 minutes" },
+            { urn: urn("odd-class"), message: "volumes of StatefulSet odd-class: achievable RPO in us-west-2 is unbounded (no backup rule copies its points there), worse than the declared 60 minutes" },
+            { urn: urn("null-props"), message: "bucket null-props: achievable RPO in us-west-2 is unbounded (it is not replicated there), worse than the declared 60 minutes" },
+        ]);
+        const src = res(BUCKET, "files", { bucket: "web-files" });
+        const dst = res(BUCKET, "copy", { bucket: "web-files-copy", region: "us-west-2" });
+        const nullRule = res(REPL, "r", { bucket: "web-files", rules: [null, { status: "Enabled" }] }, { dependencies: [src.urn, dst.urn] });
+        // A null replication rule is skipped; an enabled rule without destination copies to the one candidate.
+        assert.deepEqual(figures([src, dst, nullRule]), ["bucket web-files @ us-west-2: none (replication without Replication Time Control has no time bound (no SLA))"]);
+        const more: StackSubject[] = [
+            res(STS, "null-claim", { metadata: { name: "null-claim" }, spec: { volumeClaimTemplates: [null] } }),
+            res(STS, "null-params", { metadata: { name: "null-params" }, spec: { volumeClaimTemplates: [{ spec: { storageClassName: "null-params" } }] } }),
+            res(SC, "null-params", { metadata: { name: "null-params" }, parameters: null }),
+            // Engine fields missing: no property dependencies; one naming a resource that is not in the stack.
+            res(BUCKET, "lone", { bucket: U }),
+            res(REPL, "bare", { bucket: U, rules: [{ status: "Enabled" }] }, { dependencies: [`urn:pulumi:test::tiered-infra::${BUCKET}::lone`], propertyDependencies: undefined as any }),
+            res(REPL, "gone", { bucket: U, rules: [{ status: "Enabled" }] }, { propertyDependencies: { rules: ["urn:pulumi:test::tiered-infra::gone::x"] } }),
+            res(LOGGING, "bare-log", { bucket: U, targetBucket: U }, { dependencies: [`urn:pulumi:test::tiered-infra::${BUCKET}::lone`], propertyDependencies: undefined as any }),
+        ];
+        const at = (name: string) => more.find((r) => r.name === name)!.urn;
+        const noClass = "its storage class cannot be found, so neither can the backups that select its volumes";
+        assert.deepEqual(recoveryObjectives.checkStack(more, { rpoMinutes: 60, drRegion: "us-west-2" }), [
+            { urn: at("null-claim"), message: `volumes of StatefulSet null-claim: achievable RPO cannot be determined (${noClass}); the declared RPO is 60 minutes` },
+            { urn: at("null-claim"), message: `volumes of StatefulSet null-claim: achievable RPO in us-west-2 cannot be determined (${noClass}); the declared RPO is 60 minutes` },
+            { urn: at("null-params"), message: "volumes of StatefulSet null-params: achievable RPO is unbounded (its volumes carry no backup tag), worse than the declared 60 minutes" },
+            { urn: at("null-params"), message: "volumes of StatefulSet null-params: achievable RPO in us-west-2 is unbounded (its volumes carry no backup tag), worse than the declared 60 minutes" },
+            { urn: at("lone"), message: "bucket lone: achievable RPO in us-west-2 cannot be determined (the destination bucket of its replication cannot be found); the declared RPO is 60 minutes" },
+        ]);
+        assert.deepEqual(bucketAccessLogging.checkStack(more, {}), []);
+    });
+
+    it("without a DR region in the config (absent or not text), only the stack's region is checked", () => {
+        const db = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7 });
+        for (const config of [{ rpoMinutes: 60 }, { rpoMinutes: 60, drRegion: 5 }] as any[]) {
+            assert.deepEqual(achievableRecovery([db], config).map((s) => s.where), ["in-region"], JSON.stringify(config));
+        }
     });
 
     it("access logging: every bucket but log buckets, by logging resource, inline setting or dependency", () => {
@@ -284,5 +457,10 @@ describe("recovery policies (checks on small stacks)", () => {
             res(LOGGING, "lg2", { bucket: U, targetBucket: "web-logs" }, { dependencies: [g.urn] }),
         ];
         assert.deepEqual(bucketAccessLogging.checkStack([logs, f, g, ...more], {}), []);
+        // Names unknown (a first preview): the bucket a logging resource's targetBucket input refers to is its target, tagged or not.
+        const h = res(BUCKET, "h", { bucket: U });
+        const k = res(BUCKET, "k", { bucket: U });
+        const hToK = res(LOGGING, "lh", { bucket: U, targetBucket: U }, { dependencies: [h.urn, k.urn], propertyDependencies: { bucket: [h.urn], targetBucket: [k.urn] } });
+        assert.deepEqual(bucketAccessLogging.checkStack([h, k, hToK], {}), [{ urn: k.urn, message: "bucket k has no server access logging" }]);
     });
 });
