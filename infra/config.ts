@@ -351,7 +351,7 @@ export function parseStackConfig(raw: Record<string, string>, secretKeys: Readon
 
     const parsed = StackConfigSchema.safeParse(input);
     if (!parsed.success) {
-        problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, input, prefix, StackConfigSchema)));
+        problems.push(...ofRightType(parsed.error.issues).map((issue) => describeIssue(issue, input, prefix, StackConfigSchema)));
         throw new ConfigError(problems);
     }
     const cfg = parsed.data;
@@ -417,7 +417,7 @@ export function resolveSizing(tier: TierName, overrides: Record<string, unknown>
     const merged = deepMerge(TIERS[tier], overrides);
     const result = TierSizingSchema.safeParse(merged);
     if (result.success) return result.data;
-    problems.push(...result.error.issues.map((issue) => blameOverride(issue, overrides, merged, tier, keyPrefix) ?? describeIssue(issue, merged, keyPrefix, TierSizingSchema, ".")));
+    problems.push(...ofRightType(result.error.issues).map((issue) => blameOverride(issue, overrides, merged, tier, keyPrefix) ?? describeIssue(issue, merged, keyPrefix, TierSizingSchema, ".")));
     return undefined;
 }
 
@@ -484,6 +484,12 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
     return Object.keys((cur as any)?.shape ?? {});
 }
 
+/** A value of the wrong type gets that one problem, not also the bounds of the type it should have had. */
+function ofRightType(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+    const wrongType = new Set(issues.filter((i) => i.code === "invalid_type").map((i) => JSON.stringify(i.path)));
+    return issues.filter((i) => i.code === "invalid_type" || !wrongType.has(JSON.stringify(i.path)));
+}
+
 function render(v: unknown): string {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 120 ? `${s.slice(0, 117)}...` : s;
@@ -504,7 +510,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, keyPrefix: strin
         case "invalid_value":
             return `${key}: ${value === undefined ? "is required" : `${render(value)} is not allowed`}; expected one of: ${issue.values.map((v) => String(v)).join(", ")}`;
         case "invalid_type":
-            return value === undefined ? `${key}: is required (${issue.expected})` : `${key}: ${render(value)} is not allowed; expected ${issue.expected === "int" ? "an integer" : `a ${issue.expected}`}`;
+            return value === undefined ? `${key}: is required (${issue.expected})` : `${key}: ${render(value)} is not allowed; expected ${issue.expected === "int" ? "an integer" : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}`;
         case "too_small":
             return `${key}: ${render(value)} is too small; ${issue.origin === "array" ? `needs at least ${issue.minimum} item(s)` : issue.origin === "string" ? `needs at least ${issue.minimum} character(s)` : `must be at least ${issue.minimum}`}`;
         case "too_big":

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { OFFLINE_PLACEHOLDER_SECRET } from "../../core/plan/previewJson";
-import { AWS_REGIONS, ConfigError, parseStackConfig, partitionOf } from "../../infra/config";
+import { AWS_REGIONS, ConfigError, loadStackConfig, parseStackConfig, partitionOf } from "../../infra/config";
 import { TIER_NAMES, TIERS } from "../../infra/tiers";
 import { listStacks, readStackConfig } from "../../tools/offline/project";
 import { project } from "../harness";
@@ -322,6 +322,87 @@ describe("stack config: each rule at its boundary, with the whole list of proble
             "tiered-infra:appSecrets.VECTOR_DB_URL: is required when sizing.vectorDb.mode is managed; set it with `pulumi config set --secret --path 'appSecrets.VECTOR_DB_URL' URL`",
         ]);
         ok({ ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }), "tiered-infra:managedVectorDb": json({ provider: "pinecone", monthlyFeeUsd: 70 }), "tiered-infra:appSecrets": json({ VECTOR_DB_URL: "https://x.pinecone.io" }) });
+    });
+
+    it("is a Pulumi RunError listing every problem on a line of its own", () => {
+        const e = errorOf({ ...base, "tiered-infra:tier": "tiny", "tiered-infra:logRetentionDays": "2" });
+        assert.equal(e.name, "ConfigError");
+        assert.ok(require("@pulumi/pulumi/errors").RunError.isInstance(e), "pulumi preview prints a RunError without a stack trace");
+        assert.equal(e.message, [
+            "invalid stack configuration:",
+            "  - tiered-infra:tier: \"tiny\" is not allowed; expected one of: small, medium, large",
+            "  - tiered-infra:logRetentionDays: 2 is not allowed; must be a CloudWatch Logs retention value: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        ].join("\n"));
+    });
+
+    it("reads the engine's config and tells secret keys as the engine marks them", () => {
+        const runtime = require("@pulumi/pulumi/runtime/config");
+        const store = require("@pulumi/pulumi/runtime/state").getStore().config;
+        const saved = [runtime.configEnvKey, runtime.configSecretKeysEnvKey].map((k: string) => [k, store[k]]);
+        const raw = { ...base, "tiered-infra:appSecrets": json({ API_KEY: "abc123" }) };
+        try {
+            runtime.setAllConfig(raw, ["tiered-infra:appSecrets"]);
+            assert.deepEqual(loadStackConfig().appSecrets, { API_KEY: "abc123" });
+            runtime.setAllConfig(raw, []);
+            assert.throws(() => loadStackConfig(), (e: ConfigError) => e.problems.join() === "tiered-infra:appSecrets: is stored in plain text; set each value with `pulumi config set --secret --path 'appSecrets.NAME' VALUE`");
+        } finally {
+            for (const [k, v] of saved) {
+                if (v === undefined) delete store[k];
+                else store[k] = v;
+            }
+        }
+    });
+
+    it("takes tier and environment as the text written, whatever it looks like", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:tier": "2", "tiered-infra:environment": "null" }), [
+            'tiered-infra:tier: "2" is not allowed; expected one of: small, medium, large',
+            'tiered-infra:environment: "null" is not allowed; expected one of: production, development',
+        ]);
+    });
+
+    it("names the expected kind with its article, and a missing field as required", () => {
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ app: "big", cache: null }), "tiered-infra:corsOrigins": "https://app.example.com" }), [
+            'tiered-infra:corsOrigins: "https://app.example.com" is not allowed; expected an array',
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ app: "big", cache: null }) }), [
+            'tiered-infra:sizing.app: "big" is not allowed; expected an object',
+            "tiered-infra:sizing.cache: null is not allowed; expected an object",
+        ]);
+        assert.deepEqual(problems({ ...base, "tiered-infra:managedVectorDb": json({ provider: "pinecone" }) }), ["tiered-infra:managedVectorDb.monthlyFeeUsd: is required (number)"]);
+    });
+
+    it("names unknown keys at the top of the sizing overrides, each on its own line", () => {
+        const allowed = "allowed keys: description, usersServed, network, app, pooler, database, cache, vectorDb, edge, recovery, observability, budget";
+        assert.deepEqual(problems({ ...base, "tiered-infra:sizing": json({ bogus: 1, other: 2 }) }), [`tiered-infra:sizing.bogus: is not a known key; ${allowed}\n  - tiered-infra:sizing.other: is not a known key; ${allowed}`]);
+    });
+
+    it("needs a region before judging the tier's DR region, and judges no DR region on a local stack", () => {
+        assert.deepEqual(problems({ "tiered-infra:tier": "medium", "tiered-infra:alerting": json({ emails: ["ops@example.com"] }) }), ["aws:region: is required; set it with `pulumi config set aws:region us-east-1`"]);
+        const local = { "tiered-infra:platform": "local", "tiered-infra:tier": "medium" };
+        assert.equal(ok({ ...local, "tiered-infra:sizing": json({ recovery: { drRegion: "cn-north-1" } }) }).sizing.recovery.drRegion, "cn-north-1");
+    });
+
+    it("sizes database alarms only where there is a database: AWS stacks with one", () => {
+        const classes = "db.t3.medium, db.t3.large, db.t3.xlarge, db.t4g.large, db.m6g.large, db.m6g.xlarge, db.m6g.2xlarge, db.r6g.large, db.r6g.xlarge, db.r6g.2xlarge, db.r6g.4xlarge, db.r5.xlarge";
+        const sizing = { "tiered-infra:sizing": json({ database: { instanceClass: "db.x2g.large" } }) };
+        assert.deepEqual(problems({ ...base, ...sizing }), [
+            `tiered-infra:sizing.database.instanceClass: "db.x2g.large" has no memory figure in components/alarmCatalog.ts, so its memory and connection alarms cannot be sized; known classes: ${classes}`,
+        ]);
+        ok({ ...base, ...sizing, "tiered-infra:system": json({ database: false }) });
+        ok({ "tiered-infra:platform": "local", "tiered-infra:tier": "small", ...sizing });
+    });
+
+    it("runs local monitoring on local stacks", () => {
+        assert.equal(ok({ "tiered-infra:platform": "local", "tiered-infra:tier": "small", "tiered-infra:observability": json({ local: true }) }).observability.local, true);
+    });
+
+    it("does not ask for the vector database's connection secret when a preview hides appSecrets", () => {
+        const raw = { ...base, "tiered-infra:sizing": json({ vectorDb: { mode: "managed" } }), "tiered-infra:managedVectorDb": json({ provider: "pinecone", monthlyFeeUsd: 70 }), "tiered-infra:appSecrets": "[secret]" };
+        assert.equal(parseStackConfig(raw, new Set(), { redactedSecrets: true }).managedVectorDb?.provider, "pinecone");
+    });
+
+    it("takes origins whose labels are one character long", () => {
+        assert.deepEqual(ok({ ...base, "tiered-infra:corsOrigins": json(["https://a.b.example.com"]) }).corsOrigins, ["https://a.b.example.com"]);
     });
 
     it("takes an https PagerDuty URL without spaces", () => {
