@@ -217,7 +217,22 @@ function problemKey(problem: string): string {
 const plannedOf = (states: Array<ResourceState & { region?: string }>): PlannedResource[] =>
     states.map((s) => ({ urn: s.urn, type: s.type, custom: s.custom, inputs: s.inputs ?? {}, dependencies: s.dependencies, ...(s.region ? { region: s.region } : {}) }));
 
+type RunningPack = { process: PolicyPackProcess; info: AnalyzerInfo };
+let processPack: (() => Promise<RunningPack>) | undefined;
+
+/**
+ * Makes every check in this process that is given no pack use the one `provider` returns, instead of
+ * starting (~2.5 s of CPU) and stopping a pack of its own. The CLI runs one check per process and
+ * never sets it; the test suite runs dozens of CLI `main()`s per process and shares the pack its
+ * harness starts per test file (test/rootHooks.ts). The pack reads no stack or project name, and
+ * every check configures it for its own stack before analysing.
+ */
+export function shareOnePolicyPack(provider: (() => Promise<RunningPack>) | undefined): void {
+    processPack = provider;
+}
+
 export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
+    if (opts.policies !== false && !opts.pack && processPack) return checkStacks({ ...opts, pack: await processPack() });
     const src = opts.source;
     if ("stacks" in src && src.base) resolveBase(src.project.dir, src.base);
     // With a base, every stack's base plan is made in one go (one worktree, one run), when first needed.
