@@ -10,6 +10,7 @@
  * path; the real `pulumi preview` tells which changes replace.
  */
 import { execFileSync, spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -142,10 +143,60 @@ export function resolveBase(projectDir: string, base: string): { file?: true; sh
 }
 
 /**
+ * Where the plans of one base are kept between runs: the repository's git directory (never
+ * committed, gone with the clone), under a key of everything a base plan depends on — the base
+ * commit's tree (its code and stack files), where the project sits in it, this checkout's lock file
+ * (the base runs with this checkout's node_modules) and the Node version. A commit that changes
+ * anything has another tree, so a kept plan is never stale; `TIERED_INFRA_BASE_CACHE=off` turns the
+ * store off.
+ */
+function baseCacheDir(top: string, sha: string, projectRel: string): string | undefined {
+    if (process.env.TIERED_INFRA_BASE_CACHE === "off") return undefined;
+    try {
+        const gitDir = path.resolve(top, git(top, ["rev-parse", "--git-common-dir"]));
+        const lock = path.join(top, "package-lock.json");
+        const key = createHash("sha256")
+            .update(JSON.stringify([BASE_CACHE_FORMAT, git(top, ["rev-parse", `${sha}^{tree}`]), projectRel, fs.existsSync(lock) ? fs.readFileSync(lock, "utf8") : "", process.version]))
+            .digest("hex")
+            .slice(0, 32);
+        return path.join(gitDir, "tiered-infra", "base-plans", key);
+    } catch {
+        return undefined;
+    }
+}
+/** Bumped when what a kept base plan holds changes shape. */
+const BASE_CACHE_FORMAT = 1;
+
+type KeptBase = { absent: true } | { preview: PreviewJson; stackFile: { path: string; text: string } };
+
+function readKept(dir: string | undefined, stack: string): KeptBase | undefined {
+    if (!dir) return undefined;
+    try {
+        return JSON.parse(fs.readFileSync(path.join(dir, `${stack}.json`), "utf8"));
+    } catch {
+        return undefined;
+    }
+}
+
+/** Written whole or not at all: a rename, so a run stopped half-way leaves no torn entry. */
+function keep(dir: string | undefined, stack: string, kept: KeptBase): void {
+    if (!dir) return;
+    try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `.${stack}.${process.pid}.tmp`);
+        fs.writeFileSync(tmp, JSON.stringify(kept));
+        fs.renameSync(tmp, path.join(dir, `${stack}.json`));
+    } catch {
+        // A store that cannot be written only costs the next run a plan.
+    }
+}
+
+/**
  * The plans of `stacks` at `base`: a saved plan JSON file (one stack), or a git revision planned by
- * its own code (`tools/launch.js plan --all` of that revision, in one temporary worktree sharing
- * this checkout's node_modules). A stack that does not exist at the base plans as empty: everything
- * is a create.
+ * its own code (`tools/launch.js plan` of that revision, in one temporary worktree sharing this
+ * checkout's node_modules). A stack that does not exist at the base plans as empty: everything is a
+ * create. Plans of a revision are kept (`baseCacheDir`), so comparing against the same base again
+ * (the edit-preview loop on a branch) plans only the working tree.
  */
 export function plansAtBase(projectDir: string, stacks: string[], base: string): Map<string, BaseStack> {
     const resolved = resolveBase(projectDir, base);
@@ -153,34 +204,45 @@ export function plansAtBase(projectDir: string, stacks: string[], base: string):
     const sha = resolved.sha!;
     const label = `${base} (${sha.slice(0, 12)})`;
     const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
-    const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));
-    try {
-        git(top, ["worktree", "add", "--detach", "--force", tree, sha]);
-        for (const modules of ["node_modules", path.join("policies", "node_modules")]) {
-            if (fs.existsSync(path.join(top, modules)) && !fs.existsSync(path.join(tree, modules))) fs.symlinkSync(path.join(top, modules), path.join(tree, modules), "dir");
-        }
-        const baseProject = path.join(tree, path.relative(top, projectDir));
-        const stackFileAt = (stack: string) => ["stacks", "."].map((d) => path.join(baseProject, d, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
-        const present = stacks.filter((st) => stackFileAt(st));
-        const outDir = path.join(tree, ".base-plans");
-        if (present.length) {
-            // The base's own code plans its own stack files; policies are checked here, by this revision's pack.
-            const args = present.length === 1 ? ["--stack", present[0]] : ["--all"];
-            const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", ...args, "--no-policies", "--quiet", "--json", path.join(outDir, "{stack}.json"), "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
-            const missing = present.filter((st) => !fs.existsSync(path.join(outDir, `${st}.json`)));
-            if (missing.length) throw new InputError(`--base ${base}: planning ${missing.join(", ")} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
-        }
-        return new Map(stacks.map((st): [string, BaseStack] => {
-            const file = stackFileAt(st);
-            if (!file) return [st, { preview: { steps: [], config: {}, tieredInfra: { stack: st, base: `${label}; the stack did not exist` } } }];
-            const doc: PreviewJson = JSON.parse(fs.readFileSync(path.join(outDir, `${st}.json`), "utf8"));
-            return [st, { preview: { ...doc, tieredInfra: { ...(doc.tieredInfra ?? {}), base: label } }, stackFile: { path: path.relative(tree, file), text: fs.readFileSync(file, "utf8") } }];
-        }));
-    } finally {
+    const cacheDir = baseCacheDir(top, sha, path.relative(top, projectDir));
+    const kept = new Map(stacks.map((st) => [st, readKept(cacheDir, st)]));
+    const toPlan = stacks.filter((st) => !kept.get(st));
+    if (toPlan.length) {
+        const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));
         try {
-            git(top, ["worktree", "remove", "--force", tree]);
-        } catch {
-            fs.rmSync(tree, { recursive: true, force: true });
+            git(top, ["worktree", "add", "--detach", "--force", tree, sha]);
+            for (const modules of ["node_modules", path.join("policies", "node_modules")]) {
+                if (fs.existsSync(path.join(top, modules)) && !fs.existsSync(path.join(tree, modules))) fs.symlinkSync(path.join(top, modules), path.join(tree, modules), "dir");
+            }
+            const baseProject = path.join(tree, path.relative(top, projectDir));
+            const stackFileAt = (stack: string) => ["stacks", "."].map((d) => path.join(baseProject, d, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
+            const present = toPlan.filter((st) => stackFileAt(st));
+            const outDir = path.join(tree, ".base-plans");
+            if (present.length) {
+                // The base's own code plans its own stack files; policies are checked here, by this revision's pack.
+                const args = present.length === 1 ? ["--stack", present[0]] : ["--all"];
+                const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", ...args, "--no-policies", "--quiet", "--json", path.join(outDir, "{stack}.json"), "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
+                const missing = present.filter((st) => !fs.existsSync(path.join(outDir, `${st}.json`)));
+                if (missing.length) throw new InputError(`--base ${base}: planning ${missing.join(", ")} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
+            }
+            for (const st of toPlan) {
+                const file = stackFileAt(st);
+                const planned: KeptBase = !file ? { absent: true }
+                    : { preview: JSON.parse(fs.readFileSync(path.join(outDir, `${st}.json`), "utf8")), stackFile: { path: path.relative(tree, file), text: fs.readFileSync(file, "utf8") } };
+                kept.set(st, planned);
+                keep(cacheDir, st, planned);
+            }
+        } finally {
+            try {
+                git(top, ["worktree", "remove", "--force", tree]);
+            } catch {
+                fs.rmSync(tree, { recursive: true, force: true });
+            }
         }
     }
+    return new Map(stacks.map((st): [string, BaseStack] => {
+        const k = kept.get(st)!;
+        if ("absent" in k) return [st, { preview: { steps: [], config: {}, tieredInfra: { stack: st, base: `${label}; the stack did not exist` } } }];
+        return [st, { preview: { ...k.preview, tieredInfra: { ...(k.preview.tieredInfra ?? {}), base: label } }, stackFile: k.stackFile }];
+    }));
 }

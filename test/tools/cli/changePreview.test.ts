@@ -3,6 +3,9 @@
  * repository (so the change is a real edit of a stack file against a real git HEAD).
  */
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
 import { inputDiff } from "../../../tools/pipeline/changePreview";
 import { scratchRepo, ScratchRepo } from "../../scratchRepo";
 
@@ -74,6 +77,26 @@ describe("plan --base: the preview of a change", function () {
         const r = repo.run(["plan", "--stack", "medium", "--base", "no-such-branch"]);
         assert.equal(r.status, 2);
         assert.match(r.stderr, /--base: "no-such-branch" is neither a file nor a git revision/);
+    });
+
+    it("keeps a revision's base plans in the repository's git directory, and plans a new commit afresh", () => {
+        // The runs above compared against HEAD: its plan of medium is kept, one entry per stack.
+        const store = path.join(repo.dir, ".git", "tiered-infra", "base-plans");
+        const keys = fs.readdirSync(store);
+        assert.equal(keys.length, 1, keys.join(", "));
+        assert.deepEqual(fs.readdirSync(path.join(store, keys[0])), ["medium.json"]);
+        // Commit the smaller database: HEAD is a new tree, so the kept plan must not stand in for it.
+        repo.write("stacks/Pulumi.medium.yaml", `${medium}  tiered-infra:sizing:\n    database: { instanceClass: db.r6g.large }\n`);
+        execFileSync("git", ["-C", repo.dir, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qam", "smaller database"]);
+        const head = repo.run(["plan", "--stack", "medium", "--base", "HEAD", "--no-tree", "--no-policies"]);
+        assert.equal(head.status, 0, head.stderr);
+        assert.match(head.stdout, /^Resources:\n {4}no changes\n/m);
+        assert.equal(fs.readdirSync(store).length, 2);
+        // The first commit's plan, kept: the same update as when it was planned.
+        const previous = repo.run(["plan", "--stack", "medium", "--base", "HEAD~1", "--no-tree", "--no-policies"]);
+        assert.equal(previous.status, 0, previous.stderr);
+        assert.match(previous.stdout, /~ \$772\.40 → \$443\.90 +web-medium-pg \(aws:rds\/instance:Instance\) +-\$328\.50/);
+        assert.equal(fs.readdirSync(store).length, 2);
     });
 });
 
