@@ -265,10 +265,13 @@ const bucketRole = (b: PlannedResource | undefined): string | undefined => known
 /** GiB a bucket of this role holds, and GiB written to it a month. */
 function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
     const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /logs?(-|$)/.test(name));
-    if (!usage) return { stored: null, written: null, what: logs ? "access logs" : role ?? "static assets" };
-    if (logs) return { stored: usage.s3LogsGiB, written: null, what: "access logs" };
-    if (role === BUCKET_ROLES.fileStore) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what: "app files" };
-    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what: "static assets" };
+    const files = role === BUCKET_ROLES.fileStore;
+    // The line is named for what the bucket holds, with or without usage figures.
+    const what = logs ? "access logs" : files ? "app files" : "static assets";
+    if (!usage) return { stored: null, written: null, what };
+    if (logs) return { stored: usage.s3LogsGiB, written: null, what };
+    if (files) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what };
+    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what };
 }
 
 /** Runs a month of an AWS cron schedule (730 hours / its longest interval); null when it cannot be read. */
@@ -510,10 +513,12 @@ const READERS: Record<string, Reader> = {
         const readable = retention.every((x) => Number.isFinite(x.intervalDays) && Number.isFinite(x.retentionDays));
         const factor = readable && ctx.usage ? snapshotChainFactor(retention, ctx.usage.dailyChangeFraction) : Number.NaN;
         const out: Usage[] = [{
-            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${Number.isFinite(factor) ? `${round(factor)} x the volume` : "retention unreadable"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
+            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${!readable ? "retention unreadable" : Number.isFinite(factor) ? `${round(factor)} x the volume` : "? x the volume"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
             priceKey: "backup.ebsSnapshot.storage",
             quantity: !ctx.usage ? null : readable ? ctx.usage.vectorVolumeGiB * factor : Number.NaN,
             usageBased: true,
+            // Not a missing usage figure: the chain's length cannot be read from the plan.
+            ...(readable ? {} : { unpriced: "the plan's schedules or retention cannot be read (a cron schedule and a known deleteAfter per rule)" }),
         }];
         // Cold storage applies to EBS only with the plan's opt-in; archived points are full copies at a price the catalog lacks.
         const archived = rules.filter((x) => x?.lifecycle?.optInToArchiveForSupportedResources === true && x?.lifecycle?.coldStorageAfter !== undefined);
@@ -735,7 +740,10 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             const components = usages.map((u) => price(u, u.region ?? home, elsewhere, pricing));
             const missing = components.filter((c) => c.monthlyCost === null);
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), complete: missing.length === 0, costComponents: components });
-            const reported = missing.filter((c) => known_(c.region));
+            // A line billed in a region outside the catalog is a gap of its own, unless the stack's gap
+            // for that region already covers it (the resource lives there): a copy kept in such a
+            // region leaves the total a lower bound.
+            const reported = missing.filter((c) => !unknownRegions.includes(c.region));
             if (reported.length) gaps.push({ urn: r.urn, name: urnName(r.urn), reason: reported.map((c) => `${c.name}: ${c.unpricedReason}`).join("; ") });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);
