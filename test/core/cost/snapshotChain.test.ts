@@ -19,6 +19,14 @@ describe("snapshot chains", () => {
         assert.equal(ages.length, 48 + 33 + 47);
     });
 
+    it("counts the points a retention keeps without losing one to floating point, and none for a retention shorter than the interval", () => {
+        // 0.3 / 0.1 is 2.9999999999999996 in floating point: still 3 points (ages 0, 0.1, 0.2).
+        assert.deepEqual(retainedPointAges([{ intervalDays: 0.1, retentionDays: 0.3 }]), [0, 0.1, 0.2]);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 7, retentionDays: 6 }]), []);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 7, retentionDays: 7 }]), [0]);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 2, retentionDays: 6 }, { intervalDays: 3, retentionDays: 9 }]), [0, 2, 3, 4, 6], "shared ages once, sorted");
+    });
+
     it("stores a full copy plus the blocks changed between neighbouring points (documented formula)", () => {
         // 48 gaps of an hour, 33 of a day, 46 of a week; a gap of d days rewrites 1 - 0.98^d of the blocks.
         const byHand = 1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 46 * (1 - 0.98 ** 7);
