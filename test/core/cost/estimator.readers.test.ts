@@ -37,6 +37,7 @@ describe("estimator readers", () => {
                 ["Traffic between availability zones (billed in both directions)", 50, 0.01, 0.5], // 2 x 50 / 2 clusters
             ]);
             assert.deepEqual(lines(priced([eks]), "eks")[1], ["Traffic between availability zones (billed in both directions)", null, 0.01, null, NO_USAGE]);
+            assert.deepEqual(lines(priced([r("aws:eks/cluster:Cluster", "old", { version: "1.20" })]), "old")[0], ["EKS control plane (standard support, 1.20)", 730, 0.1, 73], "a version without a known end date: standard");
         });
 
         it("node group: instances at desired size, root volumes from the launch template or 20 GiB", () => {
@@ -57,6 +58,15 @@ describe("estimator readers", () => {
                 ["Instance usage (Linux, on-demand, unknown x 0)", 0, null, null, "not priced in us-east-1: ec2.unknown"],
                 ["Root volumes (gp3, 20 GiB x 0)", 0, 0.08, 0],
             ]);
+            const cluster = r("aws:eks/cluster:Cluster", "eks", { version: "1.35" });
+            const bare = r("aws:ec2/launchTemplate:LaunchTemplate", "bare", {});
+            const noEbs = r("aws:ec2/launchTemplate:LaunchTemplate", "no-ebs", { blockDeviceMappings: [{ deviceName: "/dev/xvda" }] });
+            const found = priced([cluster, lt, bare, noEbs,
+                r("aws:eks/nodeGroup:NodeGroup", "after", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, ["urn:pulumi:t::p::aws:eks/cluster:Cluster::gone", cluster.urn, lt.urn]),
+                r("aws:eks/nodeGroup:NodeGroup", "bare", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, [bare.urn]),
+                r("aws:eks/nodeGroup:NodeGroup", "no-ebs", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, [noEbs.urn]),
+            ]);
+            assert.deepEqual(["after", "bare", "no-ebs"].map((n) => lines(found, n)[1][0]), ["Root volumes (gp3, 50 GiB x 1)", "Root volumes (gp3, 20 GiB x 1)", "Root volumes (gp3, 20 GiB x 1)"]);
             const unknown = priced([r("aws:eks/nodeGroup:NodeGroup", "u", { instanceTypes: [7], scalingConfig: { desiredSize: U } })]);
             assert.deepEqual(lines(unknown, "u").map((l) => [l[1], l[4]]), [[null, AFTER_APPLY], [null, AFTER_APPLY]]);
         });
@@ -64,7 +74,8 @@ describe("estimator readers", () => {
         it("RDS instance: class and zones, storage, CPU credits, backups and the managed secret; a replica takes its source's storage", () => {
             const primary = r("aws:rds/instance:Instance", "db", { identifier: "main", instanceClass: "db.t3.large", multiAz: true, allocatedStorage: 100, manageMasterUserPassword: true });
             const replica = r("aws:rds/instance:Instance", "replica", { replicateSourceDb: "main", instanceClass: "db.r6g.large", engine: "mysql", manageMasterUserPassword: true });
-            const cost = priced([primary, replica], { databaseCpuPercent: 40, rdsExtraBackupGiB: 10 });
+            const other = r("aws:rds/instance:Instance", "other", { identifier: "other", instanceClass: "db.r6g.large", allocatedStorage: 30 });
+            const cost = priced([other, primary, replica], { databaseCpuPercent: 40, rdsExtraBackupGiB: 10 });
             assert.deepEqual(lines(cost, "db"), [
                 ["Database instance (on-demand, Multi-AZ, db.t3.large)", 730, 0.29, 211.7], // 730 x $0.29
                 ["Storage (gp3, Multi-AZ, 100 GiB)", 100, 0.23, 23],
@@ -141,7 +152,7 @@ describe("estimator readers", () => {
         });
 
         it("WAF: the ACL, every rule (managed groups included), inspected requests, Bot Control's fees only with it", () => {
-            const rules = [{ statement: { rateBasedStatement: {} } }, { statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet" } } }];
+            const rules: unknown[] = [{ statement: { rateBasedStatement: {} } }, { statement: { managedRuleGroupStatement: { name: "AWSManagedRulesCommonRuleSet" } } }];
             const cost = priced([r("aws:wafv2/webAcl:WebAcl", "acl", { rules })], { requests: 2_000_000 });
             assert.deepEqual(lines(cost, "acl"), [
                 ["Web ACL", 1, 5, 5],
@@ -160,6 +171,7 @@ describe("estimator readers", () => {
                 ["Rules (0 custom, 0 managed rule groups)", 0, 1, 0],
                 ["Requests inspected", null, 0.6, null, NO_USAGE],
             ]);
+            assert.deepEqual(lines(priced([r("aws:wafv2/webAcl:WebAcl", "bare", { rules: [{ name: "no statement" }, null] })]), "bare")[1], ["Rules (2 custom, 0 managed rule groups)", 2, 1, 2]);
             assert.deepEqual(lines(priced([r("aws:wafv2/webAcl:WebAcl", "u", { rules: U })]), "u")[1], ["Rules (0 custom, 0 managed rule groups)", null, null, null, AFTER_APPLY]);
         });
     });
@@ -172,8 +184,14 @@ describe("estimator readers", () => {
             const logs = r("aws:s3/bucket:Bucket", "web-logs", {});
             const untagged = r("aws:s3/bucket:Bucket", "web-assets", {});
             const drLogs = r("aws:s3/bucket:Bucket", "dr-logs", { region: "us-west-2", tags: role("access-logs") });
+            const log = r("aws:s3/bucket:Bucket", "access-log", {});
+            const taggedAssets = r("aws:s3/bucket:Bucket", "assets-logs", { tags: role("static-assets") });
+            const farAssets = r("aws:s3/bucket:Bucket", "far-assets", { region: "us-west-2", tags: role("static-assets") });
             const usage = { s3FileStoreGiB: 100, s3FileStorePutRequests: 10_000, s3FileStoreGetRequests: 100_000, s3StaticGiB: 10, s3LogsGiB: 50, s3DrLogsGiB: 4 };
-            const cost = priced([files, assets, logs, untagged, drLogs], usage);
+            const cost = priced([files, assets, logs, untagged, drLogs, log, taggedAssets, farAssets], usage);
+            assert.deepEqual(lines(cost, "access-log"), [["Standard storage (access logs)", 50, 0.023, 1.15]]);
+            assert.deepEqual(lines(cost, "assets-logs"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "the role tag wins over the name");
+            assert.deepEqual(lines(cost, "far-assets"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "only a log bucket elsewhere holds the replicas' logs");
             assert.deepEqual(lines(cost, "files"), [
                 ["Standard storage (app files)", 100, 0.023, 2.3], // 100 GiB x $0.023
                 ["PUT, COPY, POST, LIST requests", 10, 0.005, 0.05], // 10,000 / 1k x $0.005
@@ -200,7 +218,7 @@ describe("estimator readers", () => {
             const src = r("aws:s3/bucket:Bucket", "assets", { tags: role("static-assets") });
             const dst = r("aws:s3/bucket:Bucket", "assets-replica", { region: "us-east-2", tags: role("replica") });
             const rules = [{ destination: { metrics: { status: "Enabled" }, replicationTime: { status: "Disabled" } } }, { destination: { metrics: { status: "Enabled" } } }, { destination: { metrics: { status: "Disabled" } } }];
-            const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules }, [src.urn, dst.urn]);
+            const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules }, [dst.urn, src.urn]);
             const cost = priced([src, dst, config], { s3StaticGiB: 10, s3StaticWriteGiB: 30 });
             assert.deepEqual(lines(cost, "repl"), [
                 ["Replicated data (us-east-1 to us-east-2)", 30, 0.01, 0.3], // 30 GiB x $0.01 between us-east-1 and us-east-2
@@ -214,13 +232,21 @@ describe("estimator readers", () => {
             assert.deepEqual(lines(far, "arn"), [["Replicated data (us-east-1 to us-west-2)", 30, 0.02, 0.6]]);
             assert.deepEqual(lines(far, "none"), [["Replicated data (us-east-1 to another region)", 30, 0.02, 0.6]]);
             assert.deepEqual(lines(priced([src, byArn]), "arn"), [["Replicated data (us-east-1 to us-west-2)", null, 0.02, null, NO_USAGE]]);
+            const oneRtc = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "rtc", { rules: [{ destination: { replicationTime: { status: "Disabled" } } }, { destination: { replicationTime: { status: "Enabled" } } }] }, [src.urn, dst.urn]);
+            assert.deepEqual(lines(priced([src, dst, oneRtc], { s3StaticWriteGiB: 30 }), "rtc").map((l) => l[0]), ["Replicated data (us-east-1 to us-east-2)", "Replication Time Control (15-minute SLA)"]);
+            const bare = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "bare", { rules: [{}] }, [src.urn]);
+            assert.deepEqual(lines(priced([src, bare], { s3StaticWriteGiB: 30 }), "bare"), [["Replicated data (us-east-1 to another region)", 30, 0.02, 0.6]]);
+            // A source outside the plan: what it writes is unknown, not a static-asset bucket's figure.
+            const orphan = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "orphan", {});
+            assert.deepEqual(lines(priced([orphan], { s3StaticWriteGiB: 30 }), "orphan"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
         });
 
         it("a replica bucket holds its source's data and pays the replicated PUTs of a file store; without a replication it is unknown", () => {
             const src = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
             const dst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2", tags: role("replica") });
             const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [{ destination: { replicationTime: { status: "Enabled" } } }] }, [src.urn, dst.urn]);
-            const cost = priced([src, dst, config], { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000 });
+            const block = r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "block", {}, [dst.urn]);
+            const cost = priced([src, dst, config, block], { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000 });
             assert.deepEqual(lines(cost, "files-replica"), [
                 ["Standard storage (replica of the app files)", 40, 0.023, 0.92],
                 ["Replicated PUT requests", 30, 0.005, 0.15], // 30,000 / 1k x $0.005
@@ -264,8 +290,17 @@ describe("estimator readers", () => {
             const unreadable = r("aws:backup/restoreTestingPlan:RestoreTestingPlan", "rate", { scheduleExpression: "rate(1 day)" });
             const rateSel = r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "rate-sel", { protectedResourceType: "EBS" }, [unreadable.urn]);
             const other = priced([db, noPlan, unreadable, rateSel], { restoreDrillHours: 2, vectorVolumeGiB: 730 });
-            assert.deepEqual(lines(other, "orphan").map((l) => [l[1], l[4]]), [[null, NO_USAGE], [null, NO_USAGE]]);
-            assert.deepEqual(lines(other, "rate-sel").map((l) => [l[1], l[4]]), [[null, NO_USAGE]]);
+            assert.deepEqual(lines(other, "orphan"), [
+                ["Restored database while a drill runs (db.r6g.large, Single-AZ)", null, 0.225, null, NO_USAGE],
+                ["Its storage while a drill runs", null, 0.115, null, NO_USAGE],
+            ]);
+            assert.deepEqual(lines(other, "rate-sel"), [["Restored volumes while a drill runs (gp3)", null, 0.08, null, NO_USAGE]]);
+            const multi = r("aws:rds/instance:Instance", "multi", { instanceClass: "db.r6g.large", multiAz: true, allocatedStorage: 100 });
+            const multiSel = r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "multi-sel", { protectedResourceType: "RDS" }, [plan.urn, multi.urn]);
+            assert.deepEqual(lines(priced([multi, plan, multiSel], { restoreDrillHours: 2 }), "multi-sel"), [
+                ["Restored database while a drill runs (db.r6g.large, Multi-AZ)", 91.25, 0.45, 41.06], // 91.25 h x $0.45 = 41.0625
+                ["Its storage while a drill runs", 12.5, 0.23, 2.88], // 12.5 GiB-months x $0.23 = 2.875
+            ]);
             const noDb = priced([plan, r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "x", { protectedResourceType: "RDS" }, [plan.urn])], { restoreDrillHours: 2 });
             assert.deepEqual(lines(noDb, "x")[0].slice(0, 1).concat(lines(noDb, "x")[0].slice(4)), ["Restored database while a drill runs (unknown, Single-AZ)", "not priced in us-east-1: rds.postgres.unknown.singleAz"]);
             assert.deepEqual(lines(priced([plan, ebs]), "ebs")[0].slice(1), [null, 0.08, null, NO_USAGE]);
@@ -304,6 +339,7 @@ describe("estimator readers", () => {
             const archived = { lifecycle: { deleteAfter: 3, coldStorageAfter: 1, optInToArchiveForSupportedResources: true } };
             const cost = priced([r("aws:backup/plan:Plan", "plan", { rules: [daily(3, archived), daily(3, archived)] })], { vectorVolumeGiB: 100, dailyChangeFraction: 0.5 });
             assert.deepEqual(lines(cost, "plan")[1], ["Archived points (2 rules move points to cold storage; each is a full copy)", null, null, null, "the AWS Backup cold-storage price for EBS is not in the catalog"]);
+            assert.deepEqual(cost.unpricedComponents, ["backup.ebsSnapshot.coldStorage"]);
             const notOptedIn = { lifecycle: { deleteAfter: 3, coldStorageAfter: 1 } };
             const noAge = { lifecycle: { deleteAfter: 3, optInToArchiveForSupportedResources: true } };
             assert.equal(lines(priced([r("aws:backup/plan:Plan", "plan", { rules: [daily(3, notOptedIn), daily(3, noAge)] })], { vectorVolumeGiB: 100 }), "plan").length, 1);
@@ -440,7 +476,7 @@ describe("estimator readers", () => {
 
         it("managed Prometheus: the collector, samples at the scrape interval split among scrapers, storage of 150 days in each workspace", () => {
             const scraper = (name: string, config?: string) => r("aws:amp/scraper:Scraper", name, config === undefined ? {} : { scrapeConfiguration: config });
-            const cost = priced([scraper("s30", "global:\n  scrape_interval: 30s\n"), scraper("dflt", "scrape_interval: 1m"), r("aws:amp/workspace:Workspace", "w1"), r("aws:amp/workspace:Workspace", "w2")], { prometheusActiveSeries: 100, prometheusQuerySamples: 3e9 });
+            const cost = priced([scraper("s30", "global:\n  scrape_interval:   30s\n"), scraper("dflt", "scrape_interval: 1m"), r("aws:amp/workspace:Workspace", "w1"), r("aws:amp/workspace:Workspace", "w2")], { prometheusActiveSeries: 100, prometheusQuerySamples: 3e9 });
             // 100 series / 2 scrapers = 50 each; 30 s: 50 x 2,628,000 s / 30 = 4,380,000 samples = 0.438 x 10 M.
             assert.deepEqual(lines(cost, "s30"), [
                 ["Managed collector", 730, 0.04, 29.2],
@@ -470,22 +506,189 @@ describe("estimator readers", () => {
     });
 
     describe("Kubernetes", () => {
-        it("a StatefulSet's volume claims as gp3 volumes per replica, sizes in Gi, G, Ti, Mi or plain numbers", () => {
+        it("a StatefulSet's volume claims as gp3 volumes per replica, sizes read as Kubernetes quantities", () => {
             const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
-            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 3, volumeClaimTemplates: [claim("10Gi"), claim("1Ti"), claim("512Mi"), claim("5G"), claim("2T"), claim("7"), claim("1.5Gi"), claim("lots"), claim(undefined)] } });
+            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 3, volumeClaimTemplates: [claim("10Gi"), claim("1Ti"), claim("512Mi"), claim("1.5Gi"), claim("2147483648"), claim("5G"), claim("1048576Ki")] } });
             assert.deepEqual(lines(priced([set]), "set"), [
                 ["Persistent volumes (gp3, 10 GiB x 3)", 30, 0.08, 2.4],
                 ["Persistent volumes (gp3, 1024 GiB x 3)", 3072, 0.08, 245.76],
                 ["Persistent volumes (gp3, 0.5 GiB x 3)", 1.5, 0.08, 0.12],
-                ["Persistent volumes (gp3, 5 GiB x 3)", 15, 0.08, 1.2],
-                ["Persistent volumes (gp3, 2048 GiB x 3)", 6144, 0.08, 491.52],
-                ["Persistent volumes (gp3, 7 GiB x 3)", 21, 0.08, 1.68],
                 ["Persistent volumes (gp3, 1.5 GiB x 3)", 4.5, 0.08, 0.36],
-                ["Persistent volumes (gp3, 0 GiB x 3)", 0, 0.08, 0],
-                ["Persistent volumes (gp3, 0 GiB x 3)", 0, 0.08, 0],
+                ["Persistent volumes (gp3, 2 GiB x 3)", 6, 0.08, 0.48], // a plain number is bytes: 2^31 B = 2 GiB
+                ["Persistent volumes (gp3, 4.66 GiB x 3)", (5e9 / 2 ** 30) * 3, 0.08, 1.12], // 5 G = 5 x 10^9 B = 4.657 GiB; x 3 x $0.08
+                ["Persistent volumes (gp3, 1 GiB x 3)", 3, 0.08, 0.24], // 1,048,576 KiB
             ]);
             assert.deepEqual(lines(priced([r("kubernetes:apps/v1:StatefulSet", "one", { spec: { volumeClaimTemplates: [claim("10Gi")] } })]), "one"), [["Persistent volumes (gp3, 10 GiB x 1)", 10, 0.08, 0.8]]);
             assert.deepEqual(lines(priced([r("kubernetes:apps/v1:StatefulSet", "none", { spec: { replicas: 2 } })]), "none"), []);
+        });
+
+        it("never prices a volume claim it cannot read as 0 GiB", () => {
+            const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
+            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 2, volumeClaimTemplates: [claim(U), claim("lots"), claim("10Gi "), claim("x10Gi"), claim("10Zi"), claim(10), claim(undefined)] } });
+            assert.deepEqual(lines(priced([set]), "set"), [
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, AFTER_APPLY],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, 'storage request "lots" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, 'storage request "10Gi " is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, 'storage request "x10Gi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, 'storage request "10Zi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, "storage request 10 is not a Kubernetes quantity"],
+                ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, "storage request null is not a Kubernetes quantity"],
+            ]);
+        });
+    });
+    describe("inputs", () => {
+        it("reads a number given as text, the provider's default when an input is absent or null, and nothing else as a number", () => {
+            const nodes = (desiredSize: unknown) => lines(priced([r("aws:eks/nodeGroup:NodeGroup", "n", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize } })]), "n")[1].slice(0, 2);
+            assert.deepEqual(nodes("2"), ["Root volumes (gp3, 20 GiB x 2)", 40]);
+            assert.deepEqual(nodes(" 3 "), ["Root volumes (gp3, 20 GiB x 3)", 60]);
+            assert.deepEqual(nodes(null), ["Root volumes (gp3, 20 GiB x 0)", 0], "null is absent: the default of 0 nodes");
+            for (const v of ["", "  ", "Infinity", "two", U, true, {}, [2]]) assert.deepEqual(nodes(v)[1], null, JSON.stringify(v));
+            const logs = priced([r("aws:cloudwatch/logGroup:LogGroup", "l", { retentionInDays: null })], { logIngestGiB: 3 });
+            assert.deepEqual(lines(logs, "l")[1], ["Log storage (3653-day retention)", 365.3, 0.03, 10.96]); // 3 GiB x 3,653 / 30 x $0.03
+            const alb = priced([r("aws:lb/loadBalancer:LoadBalancer", "alb", { subnets: null })]);
+            assert.deepEqual(lines(alb, "alb")[2], ["Public IPv4 addresses (one per subnet)", 0, 0.005, 0], "no subnet list: no addresses");
+        });
+
+        it("reads a plan with holes (missing blocks, null entries, dependencies outside the plan) without failing, leaving what it cannot read unpriced", () => {
+            const gone = "urn:pulumi:t::p::aws:backup/restoreTestingPlan:RestoreTestingPlan::gone";
+            const cost = priced([
+                r("aws:eks/nodeGroup:NodeGroup", "ng", { instanceTypes: ["c7g.large"] }, [gone]),
+                r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "sel", { protectedResourceType: "EBS" }, [gone]),
+                r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [null] }),
+                r("aws:backup/plan:Plan", "plan", { rules: [null, { schedule: "cron(0 3 * * ? *)", lifecycle: { deleteAfter: 1 }, copyActions: [null] }] }),
+                r("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm", { metricQueries: [null, { metric: { period: 60 } }] }),
+                r("aws:cloudfront/monitoringSubscription:MonitoringSubscription", "m1", {}),
+                r("aws:cloudfront/monitoringSubscription:MonitoringSubscription", "m2", { monitoringSubscription: {} }),
+                r("aws:eks/addon:Addon", "cw", { addonName: "amazon-cloudwatch-observability" }),
+                r("kubernetes:apps/v1:StatefulSet", "set", {}),
+                r("kubernetes:apps/v1:StatefulSet", "set2", { spec: { volumeClaimTemplates: [null, {}, { spec: {} }, { spec: { resources: {} } }] } }),
+                r("aws:route53/healthCheck:HealthCheck", "hc", {}),
+            ], { vectorVolumeGiB: 100, dailyChangeFraction: 0.5, restoreDrillHours: 1 });
+            assert.deepEqual(lines(cost, "ng"), [["Instance usage (Linux, on-demand, c7g.large x 0)", 0, 0.0725, 0], ["Root volumes (gp3, 20 GiB x 0)", 0, 0.08, 0]]);
+            assert.deepEqual(lines(cost, "sel"), [["Restored volumes while a drill runs (gp3)", null, 0.08, null, NO_USAGE]]);
+            assert.deepEqual(lines(cost, "repl"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
+            assert.deepEqual(lines(cost, "plan").map((l) => [l[0], l[1]]), [
+                ["Backup storage (EBS snapshot chain of the vector DB volumes: retention unreadable, 2 rules at 50% change a day)", null],
+                ["Copies in another region (a full copy and 1 days of changes)", 150], // a copy without retention keeps 1 day: 100 x (1 + 50%)
+                ["Copied snapshot changes (us-east-1 to another region)", 1500], // 100 x 50% x 30
+            ]);
+            assert.deepEqual(lines(cost, "alarm"), [["Alarm metrics (standard resolution) x 1", 1, 0.1, 0.1]]);
+            assert.deepEqual([lines(cost, "m1").length, lines(cost, "m2").length], [1, 1], "a subscription not known to be disabled bills its metrics");
+            // The node group without a scaling config runs 0 nodes; pods: 2 StatefulSets of 1 replica + 5 add-on pods.
+            assert.deepEqual(lines(cost, "cw")[0].slice(0, 2), ["Container Insights observations (0 nodes, 7 pods, each minute)", 0]);
+            assert.deepEqual(lines(cost, "set"), []);
+            assert.deepEqual(lines(cost, "set2").map((l) => l[4]), Array(4).fill("storage request null is not a Kubernetes quantity"));
+            assert.deepEqual(lines(cost, "hc"), [["Health check", 1, 0.75, 0.75]]);
+        });
+    });
+    describe("what a line depends on", () => {
+        it("marks the lines a usage figure decides, and the lines spent on disaster recovery (copies, replicas, drills)", () => {
+            const role = (n: string) => ({ "tiered-infra:bucket-role": n });
+            const db = r("aws:rds/instance:Instance", "db", { identifier: "db", instanceClass: "db.t3.large", allocatedStorage: 20, manageMasterUserPassword: true });
+            const drills = r("aws:backup/restoreTestingPlan:RestoreTestingPlan", "drills", { scheduleExpression: "cron(0 6 * * ? *)" });
+            const files = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
+            const replica = r("aws:s3/bucket:Bucket", "replica", { region: "us-west-2", tags: role("replica") });
+            const plan = [
+                r("aws:eks/cluster:Cluster", "eks", { version: "1.35" }),
+                r("aws:eks/nodeGroup:NodeGroup", "ng", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }),
+                db, r("aws:rds/instance:Instance", "replica-db", { replicateSourceDb: "db", instanceClass: "db.r6g.large" }),
+                r("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { nodeType: "cache.t4g.small" }),
+                r("aws:ec2/natGateway:NatGateway", "nat"), r("aws:ec2/eip:Eip", "eip"), r("aws:lb/loadBalancer:LoadBalancer", "alb", { subnets: ["a"] }),
+                r("aws:cloudfront/distribution:Distribution", "cdn", { priceClass: "PriceClass_100" }),
+                r("aws:wafv2/webAcl:WebAcl", "waf", { rules: [{ statement: { managedRuleGroupStatement: { name: "AWSManagedRulesBotControlRuleSet" } } }] }),
+                files, replica,
+                r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [{ destination: { replicationTime: { status: "Enabled" }, metrics: { status: "Enabled" } } }] }, [files.urn, replica.urn]),
+                r("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "rdsrep", { region: "us-west-2" }),
+                drills, r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "drill-rds", { protectedResourceType: "RDS" }, [drills.urn, db.urn]),
+                r("aws:backup/restoreTestingSelection:RestoreTestingSelection", "drill-ebs", { protectedResourceType: "EBS" }, [drills.urn]),
+                r("aws:secretsmanager/secret:Secret", "secret"), r("aws:kms/key:Key", "key"),
+                r("aws:cloudwatch/logGroup:LogGroup", "logs", { retentionInDays: 30 }),
+                r("aws:backup/plan:Plan", "plan", { rules: [{ schedule: "cron(0 3 * * ? *)", lifecycle: { deleteAfter: 3, coldStorageAfter: 1, optInToArchiveForSupportedResources: true }, copyActions: [{ destinationVaultArn: "arn:aws:backup:us-west-2:1:backup-vault:v" }] }] }),
+                r("aws:backup/plan:Plan", "continuous", { rules: [{ enableContinuousBackup: true }] }),
+                r("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm"), r("aws:cloudwatch/dashboard:Dashboard", "dash"),
+                r("aws:sns/topic:Topic", "topic"), r("aws:sns/topicSubscription:TopicSubscription", "mail", { protocol: "email" }),
+                r("aws:sns/topicSubscription:TopicSubscription", "hook", { protocol: "https" }), r("aws:sns/topicSubscription:TopicSubscription", "sqs", { protocol: "sqs" }),
+                r("aws:route53/healthCheck:HealthCheck", "hc", { type: "HTTPS" }),
+                r("aws:cloudfront/monitoringSubscription:MonitoringSubscription", "cfm"),
+                r("aws:eks/addon:Addon", "ci", { addonName: "amazon-cloudwatch-observability" }),
+                r("aws:amp/scraper:Scraper", "scraper"), r("aws:amp/workspace:Workspace", "amp"), r("aws:grafana/workspace:Workspace", "grafana"), r("aws:xray/group:Group", "xray"),
+                r("kubernetes:apps/v1:StatefulSet", "set", { spec: { volumeClaimTemplates: [{ spec: { resources: { requests: { storage: "1Gi" } } } }] } }),
+            ];
+            const cost = priced(plan, { cdnTrafficShareUs: 1, cdnDataOutGiB: 1, requests: 1 });
+            const flags = cost.resources.flatMap((res) => res.costComponents.map((c) => [res.name, c.name.replace(/ \(.*$/, ""), [c.usageBased ? "usage" : "", c.disasterRecovery ? "DR" : ""].filter(Boolean).join(" ")]));
+            assert.deepEqual(flags, [
+                ["eks","EKS control plane",""],
+                ["eks","Traffic between availability zones","usage"],
+                ["ng","Instance usage",""],
+                ["ng","Root volumes",""],
+                ["db","Database instance",""],
+                ["db","Storage",""],
+                ["db","CPU credits","usage"],
+                ["db","Backup storage beyond the free allowance","usage"],
+                ["db","Master password secret",""],
+                ["replica-db","Database instance",""],
+                ["replica-db","Storage",""],
+                ["cache","Cache nodes",""],
+                ["cache","Snapshot storage","usage"],
+                ["nat","NAT gateway",""],
+                ["nat","Data processed","usage"],
+                ["eip","Public IPv4 address",""],
+                ["alb","Application load balancer",""],
+                ["alb","Load balancer capacity units","usage"],
+                ["alb","Public IPv4 addresses",""],
+                ["cdn","Data transfer out to the internet","usage"],
+                ["cdn","HTTPS requests","usage"],
+                ["cdn","Always-free tier: 1 GB of data out","usage"],
+                ["cdn","Always-free tier: 1 requests","usage"],
+                ["waf","Web ACL",""],
+                ["waf","Rules",""],
+                ["waf","Requests inspected","usage"],
+                ["waf","Bot Control",""],
+                ["waf","Bot Control requests","usage"],
+                ["files","Standard storage","usage"],
+                ["files","PUT, COPY, POST, LIST requests","usage"],
+                ["files","GET requests","usage"],
+                ["replica","Standard storage","usage DR"],
+                ["replica","Replicated PUT requests","usage DR"],
+                ["repl","Replicated data","usage DR"],
+                ["repl","Replication Time Control","usage DR"],
+                ["repl","Replication metrics","DR"],
+                ["rdsrep","Replicated backups","usage DR"],
+                ["rdsrep","Snapshots and transaction logs sent","usage DR"],
+                ["drill-rds","Restored database while a drill runs","usage DR"],
+                ["drill-rds","Its storage while a drill runs","usage DR"],
+                ["drill-ebs","Restored volumes while a drill runs","usage DR"],
+                ["secret","Secret",""],
+                ["secret","API calls","usage"],
+                ["key","Customer managed key",""],
+                ["key","Requests","usage"],
+                ["logs","Log ingestion","usage"],
+                ["logs","Log storage","usage"],
+                ["plan","Backup storage","usage"],
+                ["plan","Archived points","usage"],
+                ["plan","Copies in us-west-2","usage DR"],
+                ["plan","Copied snapshot changes","usage DR"],
+                ["continuous","Continuous backup",""],
+                ["alarm","Alarm metrics",""],
+                ["dash","Dashboard",""],
+                ["topic","Notifications published","usage"],
+                ["mail","Email deliveries","usage"],
+                ["hook","HTTPS deliveries","usage"],
+                ["sqs","sqs deliveries","usage"],
+                ["hc","Health check",""],
+                ["hc","Optional features x 1",""],
+                ["cfm","Additional distribution metrics x 8",""],
+                ["ci","Container Insights observations","usage"],
+                ["scraper","Managed collector",""],
+                ["scraper","Samples collected","usage"],
+                ["scraper","Samples ingested","usage"],
+                ["amp","Sample storage","usage"],
+                ["amp","Query samples processed","usage"],
+                ["grafana","Editors and admins","usage"],
+                ["grafana","Viewers","usage"],
+                ["xray","Traces recorded","usage"],
+                ["set","Persistent volumes",""],
+            ]);
         });
     });
 });
