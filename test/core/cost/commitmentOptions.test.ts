@@ -41,7 +41,7 @@ describe("commitment options", () => {
 
     it("names each line without a rate once, sorted, and prices no option that lacks one", () => {
         const more = res("aws:eks/nodeGroup:NodeGroup", "ng2", { instanceTypes: ["c7g.xlarge"], scalingConfig: { desiredSize: 1 } });
-        const c = commitmentOptions(estimate([nodes, cache, more], ctx));
+        const c = commitmentOptions(estimate([cache, nodes, more], ctx));
         // 317.55 + 255.79 + 105.85 (1 x 730 x 0.145)
         assert.equal(c.alwaysOnMonthlyCost, 679.19);
         assert.deepEqual(byMode(c)["savings-1y/all"].notPriced, ["us-east-1: ec2.c7g.xlarge", "us-east-1: elasticache.valkey.cache.r7g.large"]);
@@ -75,5 +75,8 @@ describe("commitment options", () => {
         ]);
         const eu = commitmentOptions(estimate([res("aws:rds/instance:Instance", "db", { instanceClass: "db.r6g.xlarge", multiAz: true }), cache], { ...ctx, region: "eu-west-1" }));
         assert.deepEqual(commitmentOptionsByService(eu).map((s) => [s.service, s.onDemand, s.byMode["savings-3y/none"]]), [["rds", null, null], ["elasticache", 283.82, 147.17]]); // 1,460 x $0.1944 on demand, x $0.1008 for 3 years
+        // One line of a service without an on-demand price leaves the service's on-demand total unknown.
+        const mixed = commitmentOptions(estimate([res("aws:rds/instance:Instance", "a", { instanceClass: "db.r6g.large" }), res("aws:rds/instance:Instance", "b", { instanceClass: "db.x9.large" })], ctx));
+        assert.deepEqual(commitmentOptionsByService(mixed).map((s) => [s.service, s.onDemand]), [["rds", null]]);
     });
 });

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { estimate, EstimateContext, FIXED_CHARGE_TYPE, PlannedResource, topLineItems } from "../../../core/cost/estimator";
-import { UsageProfile } from "../../../core/cost/usage";
+import { NO_USAGE, UsageProfile } from "../../../core/cost/usage";
 import { usageOf } from "./usageFixture";
 
 const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -61,6 +61,15 @@ describe("estimate: components, gaps and totals", () => {
         assert.deepEqual(cost.unpricedComponents, [`ec2.${U}`, `elasticache.redis.${U}`, "vpc.natGateway.data", "vpc.natGateway.hour"]);
     });
 
+    it("asks for a usage figure when the profile leaves it unknown (a stack without a tier), not for the apply", () => {
+        const cost = estimate([nat()], { ...ctx, usage: NO_USAGE });
+        assert.deepEqual(cost.resources[0].costComponents.map((c) => [c.monthlyQuantity, c.price, c.monthlyCost, c.unpricedReason ?? null]), [
+            [730, 0.045, 32.85, null],
+            [null, null, null, "no usage figure (give one in a usage file)"],
+        ]);
+        assert.equal(cost.summary.usageBasedWithoutUsage, 1);
+    });
+
     it("lists every gap with its resource and reasons, and calls the total a lower bound (complete: false)", () => {
         const cost = priced([nat("a"), r("aws:sqs/queue:Queue", "q"), r("aws:sqs/queue:Queue", "q2"), r("aws:kms/key:Key", "k")], { natDataGiB: 10, kmsRequestsPerKey: 0 });
         assert.deepEqual(cost.gaps, [
@@ -108,15 +117,23 @@ describe("estimate: components, gaps and totals", () => {
         assert.deepEqual([cost.regionPriced, cost.complete, cost.totalMonthlyCost, cost.gaps, cost.freeResourceTypes], [true, true, 0, [], ["docker:index/container:Container", "pulumi:providers:docker", "random:index/randomPassword:RandomPassword"]]);
     });
 
+    it("names the unpriced lines of an AWS resource in a local stack instead of calling 'local' a region without prices", () => {
+        const cost = priced([r("aws:kms/key:Key", "k")], undefined, { region: "local" });
+        assert.deepEqual([cost.regionPriced, cost.complete], [true, false]);
+        assert.deepEqual(cost.gaps, [{ urn: "urn:pulumi:t::p::aws:kms/key:Key::k", name: "k", reason: "Customer managed key: not priced in local: kms.key; Requests (symmetric): no usage figure (give one in a usage file)" }]);
+    });
+
     it("counts resources: estimated, free (types and families), unsupported; skips the stack and component resources", () => {
         const cost = priced([
             r("pulumi:pulumi:Stack", "t-t"), r("tiered-infra:component:Web", "web", {}, { custom: false }),
             r("aws:ec2/vpc:Vpc", "v"), r("aws:ec2/vpc:Vpc", "v2"), r("kubernetes:core/v1:Namespace", "ns"), r("aws:eks/addon:Addon", "dns", { addonName: "coredns" }),
-            r("aws:sqs/queue:Queue", "q"), r("aws:sns/topic:Topic", "t"), r("aws:cloudwatch/dashboard:Dashboard", "d"),
+            r("aws:sqs/queue:Queue", "q"), r("aws:sns/topic:Topic", "t"), r("aws:cloudwatch/dashboard:Dashboard", "d"), r("aws:grafana/workspace:Workspace", "g"), r("aws:lambda/function:Function", "fn"),
         ]);
-        assert.deepEqual(cost.summary, { totalResources: 7, estimated: 2, free: 4, unsupported: 1, usageBasedWithoutUsage: 1 });
+        // Without usage: the topic's publishes and Grafana's viewers lack a figure (Grafana's one editor does not).
+        assert.deepEqual(cost.summary, { totalResources: 9, estimated: 3, free: 4, unsupported: 2, usageBasedWithoutUsage: 2 });
+        assert.deepEqual(cost.unsupportedResourceTypes, ["aws:lambda/function:Function", "aws:sqs/queue:Queue"]);
         assert.deepEqual(cost.freeResourceTypes, ["aws:ec2/vpc:Vpc", "aws:eks/addon:Addon", "kubernetes:core/v1:Namespace"]);
-        assert.deepEqual(cost.resources.map((x) => x.name), ["t", "d"]);
+        assert.deepEqual(cost.resources.map((x) => x.name), ["t", "d", "g"]);
         assert.deepEqual(cost.pricing, { mode: "on-demand", upfront: "none", freeAllowances: true });
         assert.deepEqual(priced([], undefined, { freeAllowances: false, pricing: "savings-1y", upfront: "all" }).pricing, { mode: "savings-1y", upfront: "all", freeAllowances: false });
         assert.deepEqual(priced([], undefined, { tier: "small" }).tier, "small");
