@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { priceOf } from "../../../core/cost/catalog";
 import { datedChanges } from "../../../core/cost/datedChanges";
-import { tierEstimate } from "./tierEstimates";
 
 const cluster = (version: string | undefined, name = "eks", home = "us-east-1") => ({
     urn: `urn:pulumi:t::p::aws:eks/cluster:Cluster::${name}`, type: "aws:eks/cluster:Cluster", inputs: version === undefined ? {} : { version }, name, home,
@@ -36,10 +35,5 @@ describe("dated price changes", () => {
         assert.equal(change.what, "Kubernetes 1.35 leaves EKS standard support: control plane unpriced/h -> unpriced/h (extended support) until the cluster is upgraded");
         assert.equal(change.monthlyDelta, null);
         assert.equal(change.source, SOURCE + "none in the catalog");
-    });
-
-    it("shows the medium stack's coming change", async () => {
-        const cost = await tierEstimate("medium");
-        assert.deepEqual(cost.datedChanges.map((d) => [d.date, d.resource, d.monthlyDelta]), [["2027-03-27", "web-medium-eks", 365]]);
     });
 });

@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
 import { retainedPointAges, snapshotChainFactor } from "../../../core/cost/snapshotChain";
-import { tierEstimate } from "./tierEstimates";
 
 /** A year of weekly points: hourly points kept 2 days, daily 35 days, weekly 365 days. */
 const YEAR_RULES = [
@@ -46,15 +45,5 @@ describe("snapshot chains", () => {
         const byHand = 1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7);
         assert.equal(Math.round(byHand * 1000) / 1000, 2.624);
         assert.ok(Math.abs(snapshotChainFactor(quarter, 0.02) - byHand) < 1e-9);
-    });
-
-    it("prices medium's vector-volume backups from its plan's retention and change rate", async () => {
-        const cost = await tierEstimate("medium");
-        const line = cost.resources.find((r) => r.name === "web-medium-chroma-plan")!.costComponents[0];
-        // 3 replicas x 350 GiB (tier table) x 2.6235 (the default plan's 48 hourly, 35 daily, 13 weekly points at 2% a day) x $0.05 per GB-month.
-        const byHand = 1050 * (1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7)) * 0.05;
-        assert.equal(Math.round(byHand * 100) / 100, 137.73);
-        assert.equal(line.monthlyCost, 137.73);
-        assert.match(line.name, /2\.62 x the volume, 3 rules at 2% change a day/);
     });
 });
