@@ -61,12 +61,14 @@ describe("estimator readers", () => {
             const cluster = r("aws:eks/cluster:Cluster", "eks", { version: "1.35" });
             const bare = r("aws:ec2/launchTemplate:LaunchTemplate", "bare", {});
             const noEbs = r("aws:ec2/launchTemplate:LaunchTemplate", "no-ebs", { blockDeviceMappings: [{ deviceName: "/dev/xvda" }] });
-            const found = priced([cluster, lt, bare, noEbs,
+            const noMappings = r("aws:ec2/launchTemplate:LaunchTemplate", "no-mappings", { blockDeviceMappings: [] });
+            const found = priced([cluster, lt, bare, noEbs, noMappings,
+                r("aws:eks/nodeGroup:NodeGroup", "no-mappings", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, [noMappings.urn]),
                 r("aws:eks/nodeGroup:NodeGroup", "after", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, ["urn:pulumi:t::p::aws:eks/cluster:Cluster::gone", cluster.urn, lt.urn]),
                 r("aws:eks/nodeGroup:NodeGroup", "bare", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, [bare.urn]),
                 r("aws:eks/nodeGroup:NodeGroup", "no-ebs", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }, [noEbs.urn]),
             ]);
-            assert.deepEqual(["after", "bare", "no-ebs"].map((n) => lines(found, n)[1][0]), ["Root volumes (gp3, 50 GiB x 1)", "Root volumes (gp3, 20 GiB x 1)", "Root volumes (gp3, 20 GiB x 1)"]);
+            assert.deepEqual(["after", "bare", "no-ebs", "no-mappings"].map((n) => lines(found, n)[1][0]), ["Root volumes (gp3, 50 GiB x 1)", ...Array(3).fill("Root volumes (gp3, 20 GiB x 1)")]);
             const unknown = priced([r("aws:eks/nodeGroup:NodeGroup", "u", { instanceTypes: [7], scalingConfig: { desiredSize: U } })]);
             assert.deepEqual(lines(unknown, "u").map((l) => [l[1], l[4]]), [[null, AFTER_APPLY], [null, AFTER_APPLY]]);
         });
@@ -244,7 +246,7 @@ describe("estimator readers", () => {
         it("a replica bucket holds its source's data and pays the replicated PUTs of a file store; without a replication it is unknown", () => {
             const src = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
             const dst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2", tags: role("replica") });
-            const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [{ destination: { replicationTime: { status: "Enabled" } } }] }, [src.urn, dst.urn]);
+            const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [{ destination: { replicationTime: { status: "Enabled" } } }] }, [dst.urn, src.urn]);
             const block = r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "block", {}, [dst.urn]);
             const cost = priced([src, dst, config, block], { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000 });
             assert.deepEqual(lines(cost, "files-replica"), [
@@ -508,12 +510,12 @@ describe("estimator readers", () => {
     describe("Kubernetes", () => {
         it("a StatefulSet's volume claims as gp3 volumes per replica, sizes read as Kubernetes quantities", () => {
             const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
-            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 3, volumeClaimTemplates: [claim("10Gi"), claim("1Ti"), claim("512Mi"), claim("1.5Gi"), claim("2147483648"), claim("5G"), claim("1048576Ki")] } });
+            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 3, volumeClaimTemplates: [claim("10Gi"), claim("1Ti"), claim("512Mi"), claim("1.25Gi"), claim("2147483648"), claim("5G"), claim("1048576Ki")] } });
             assert.deepEqual(lines(priced([set]), "set"), [
                 ["Persistent volumes (gp3, 10 GiB x 3)", 30, 0.08, 2.4],
                 ["Persistent volumes (gp3, 1024 GiB x 3)", 3072, 0.08, 245.76],
                 ["Persistent volumes (gp3, 0.5 GiB x 3)", 1.5, 0.08, 0.12],
-                ["Persistent volumes (gp3, 1.5 GiB x 3)", 4.5, 0.08, 0.36],
+                ["Persistent volumes (gp3, 1.25 GiB x 3)", 3.75, 0.08, 0.3],
                 ["Persistent volumes (gp3, 2 GiB x 3)", 6, 0.08, 0.48], // a plain number is bytes: 2^31 B = 2 GiB
                 ["Persistent volumes (gp3, 4.66 GiB x 3)", (5e9 / 2 ** 30) * 3, 0.08, 1.12], // 5 G = 5 x 10^9 B = 4.657 GiB; x 3 x $0.08
                 ["Persistent volumes (gp3, 1 GiB x 3)", 3, 0.08, 0.24], // 1,048,576 KiB
@@ -534,6 +536,7 @@ describe("estimator readers", () => {
                 ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, "storage request 10 is not a Kubernetes quantity"],
                 ["Persistent volumes (gp3, ? GiB x 2)", null, null, null, "storage request null is not a Kubernetes quantity"],
             ]);
+            assert.deepEqual(priced([set]).unpricedComponents, ["ebs.gp3.storage"]);
         });
     });
     describe("inputs", () => {
@@ -587,7 +590,8 @@ describe("estimator readers", () => {
             const db = r("aws:rds/instance:Instance", "db", { identifier: "db", instanceClass: "db.t3.large", allocatedStorage: 20, manageMasterUserPassword: true });
             const drills = r("aws:backup/restoreTestingPlan:RestoreTestingPlan", "drills", { scheduleExpression: "cron(0 6 * * ? *)" });
             const files = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
-            const replica = r("aws:s3/bucket:Bucket", "replica", { region: "us-west-2", tags: role("replica") });
+            // The replica's provider places it in us-west-2 (no region input): only the reader can call it DR.
+            const replica = { ...r("aws:s3/bucket:Bucket", "replica", { tags: role("replica") }), region: "us-west-2" };
             const plan = [
                 r("aws:eks/cluster:Cluster", "eks", { version: "1.35" }),
                 r("aws:eks/nodeGroup:NodeGroup", "ng", { instanceTypes: ["c7g.large"], scalingConfig: { desiredSize: 1 } }),
