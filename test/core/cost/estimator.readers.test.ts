@@ -248,8 +248,9 @@ describe("estimator readers", () => {
             const dst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2", tags: role("replica") });
             const config = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { rules: [{ destination: { replicationTime: { status: "Enabled" } } }] }, [dst.urn, src.urn]);
             const block = r("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "block", {}, [dst.urn]);
-            // The replication is found among the replica's dependents, whatever comes first.
-            const cost = priced([src, dst, block, config], { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000 });
+            const versioning = r("aws:s3/bucketVersioning:BucketVersioning", "versioning", {}, [dst.urn]);
+            // The replication is found among the replica's dependents, whatever comes before or after it.
+            const cost = priced([src, dst, block, config, versioning], { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000 });
             assert.deepEqual(lines(cost, "files-replica"), [
                 ["Standard storage (replica of the app files)", 40, 0.023, 0.92],
                 ["Replicated PUT requests", 30, 0.005, 0.15], // 30,000 / 1k x $0.005
