@@ -265,10 +265,13 @@ const bucketRole = (b: PlannedResource | undefined): string | undefined => known
 /** GiB a bucket of this role holds, and GiB written to it a month. */
 function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
     const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /logs?(-|$)/.test(name));
-    if (!usage) return { stored: null, written: null, what: logs ? "access logs" : role ?? "static assets" };
-    if (logs) return { stored: usage.s3LogsGiB, written: null, what: "access logs" };
-    if (role === BUCKET_ROLES.fileStore) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what: "app files" };
-    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what: "static assets" };
+    const files = role === BUCKET_ROLES.fileStore;
+    // The line is named for what the bucket holds, with or without usage figures.
+    const what = logs ? "access logs" : files ? "app files" : "static assets";
+    if (!usage) return { stored: null, written: null, what };
+    if (logs) return { stored: usage.s3LogsGiB, written: null, what };
+    if (files) return { stored: usage.s3FileStoreGiB, written: usage.s3FileStoreWriteGiB, what };
+    return { stored: usage.s3StaticGiB, written: usage.s3StaticWriteGiB, what };
 }
 
 /** Runs a month of an AWS cron schedule (730 hours / its longest interval); null when it cannot be read. */
@@ -277,11 +280,13 @@ function runsPerMonth(schedule: unknown): number | null {
     return interval === undefined ? null : (HOURS_PER_MONTH * 60) / interval;
 }
 
-function gibOf(quantity: unknown): number {
-    const m = /^(\d+(?:\.\d+)?)(Gi|G|Ti|T|Mi)?$/.exec(String(quantity ?? ""));
-    if (!m) return 0;
-    const n = Number(m[1]);
-    return m[2]?.startsWith("T") ? n * 1024 : m[2]?.startsWith("M") ? n / 1024 : n;
+/** Bytes of each suffix of a Kubernetes quantity (binary and decimal; none = bytes). */
+const QUANTITY_BYTES: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+
+/** GiB of a Kubernetes storage quantity (`10Gi`, `500M`, `1Ti`, `1073741824`); undefined when it is not one. */
+function gibOf(quantity: unknown): number | undefined {
+    const m = typeof quantity === "string" ? /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.exec(quantity) : null;
+    return m ? (Number(m[1]) * QUANTITY_BYTES[m[2] ?? ""]) / 2 ** 30 : undefined;
 }
 
 /** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
@@ -439,7 +444,8 @@ const READERS: Record<string, Reader> = {
         const replica = buckets.find((b) => bucketRole(b) === BUCKET_ROLES.replica);
         const from = source ? regionOf(source, ctx.region) : ctx.region;
         const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
-        const written = bucketUsage(bucketRole(source), source ? urnName(source.urn) : "", ctx.usage).written;
+        // A source outside the plan writes an unknown amount (its role is unknown): not priced as static assets.
+        const written = source ? bucketUsage(bucketRole(source), urnName(source.urn), ctx.usage).written : null;
         const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
         const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
         const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
@@ -453,12 +459,11 @@ const READERS: Record<string, Reader> = {
         const days = num(r.inputs.retentionPeriod, 7);
         const to = regionOf(r, ctx.region);
         const from = arnRegion(r.inputs.sourceDbInstanceArn) ?? ctx.region;
-        const data = ctx.usage?.rdsDataGiB;
-        const change = ctx.usage?.dailyChangeFraction;
+        const u = ctx.usage;
         return [
             // No free allowance in the destination: it belongs to the source region's instances (RDS pricing).
-            { name: `Replicated backups (a full copy and ${days} days of changes)`, priceKey: "rds.backupStorage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true },
-            transfer("Snapshots and transaction logs sent", data === undefined || change === undefined ? null : data * change * 30, from, to),
+            { name: `Replicated backups (a full copy and ${days} days of changes)`, priceKey: "rds.backupStorage", quantity: u ? u.rdsDataGiB * (1 + days * u.dailyChangeFraction) : null, usageBased: true },
+            transfer("Snapshots and transaction logs sent", u ? u.rdsDataGiB * u.dailyChangeFraction * 30 : null, from, to),
         ];
     },
     "aws:backup/restoreTestingSelection:RestoreTestingSelection": (r, ctx) => {
@@ -510,10 +515,12 @@ const READERS: Record<string, Reader> = {
         const readable = retention.every((x) => Number.isFinite(x.intervalDays) && Number.isFinite(x.retentionDays));
         const factor = readable && ctx.usage ? snapshotChainFactor(retention, ctx.usage.dailyChangeFraction) : Number.NaN;
         const out: Usage[] = [{
-            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${Number.isFinite(factor) ? `${round(factor)} x the volume` : "retention unreadable"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
+            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${!readable ? "retention unreadable" : Number.isFinite(factor) ? `${round(factor)} x the volume` : "? x the volume"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
             priceKey: "backup.ebsSnapshot.storage",
             quantity: !ctx.usage ? null : readable ? ctx.usage.vectorVolumeGiB * factor : Number.NaN,
             usageBased: true,
+            // Not a missing usage figure: the chain's length cannot be read from the plan.
+            ...(readable ? {} : { unpriced: "the plan's schedules or retention cannot be read (a cron schedule and a known deleteAfter per rule)" }),
         }];
         // Cold storage applies to EBS only with the plan's opt-in; archived points are full copies at a price the catalog lacks.
         const archived = rules.filter((x) => x?.lifecycle?.optInToArchiveForSupportedResources === true && x?.lifecycle?.coldStorageAfter !== undefined);
@@ -524,10 +531,9 @@ const READERS: Record<string, Reader> = {
         if (copies.length > 0) {
             const to = arnRegion(copies[0]?.destinationVaultArn) ?? (drVault ? regionOf(drVault, ctx.region) : "another region");
             const days = Math.max(...copies.map((c: any) => num(c?.lifecycle?.deleteAfter, 1)));
-            const data = ctx.usage?.vectorVolumeGiB;
-            const change = ctx.usage?.dailyChangeFraction;
-            out.push({ name: `Copies in ${to} (a full copy and ${days} days of changes)`, priceKey: "backup.ebsSnapshot.storage", quantity: data === undefined || change === undefined ? null : data * (1 + days * change), usageBased: true, region: to, dr: true });
-            out.push(transfer("Copied snapshot changes", data === undefined || change === undefined ? null : data * change * 30, from, to));
+            const u = ctx.usage;
+            out.push({ name: `Copies in ${to} (a full copy and ${days} days of changes)`, priceKey: "backup.ebsSnapshot.storage", quantity: u ? u.vectorVolumeGiB * (1 + days * u.dailyChangeFraction) : null, usageBased: true, region: to, dr: true });
+            out.push(transfer("Copied snapshot changes", u ? u.vectorVolumeGiB * u.dailyChangeFraction * 30 : null, from, to));
         }
         return out;
     },
@@ -605,9 +611,13 @@ const READERS: Record<string, Reader> = {
     "kubernetes:apps/v1:StatefulSet": (r) => {
         const replicas = num(r.inputs.spec?.replicas, 1);
         const templates = r.inputs.spec?.volumeClaimTemplates;
-        return (Array.isArray(templates) ? templates : []).map((t: any) => {
-            const gib = gibOf(t.spec?.resources?.requests?.storage);
-            return { name: `Persistent volumes (gp3, ${gib} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
+        return (Array.isArray(templates) ? templates : []).map((t: any): Usage => {
+            const storage = t?.spec?.resources?.requests?.storage;
+            if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
+            const gib = gibOf(storage);
+            // A size it cannot read is a gap, never 0 GiB.
+            if (gib === undefined) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced: `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity` };
+            return { name: `Persistent volumes (gp3, ${round(gib)} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
         });
     },
 };
@@ -735,7 +745,10 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             const components = usages.map((u) => price(u, u.region ?? home, elsewhere, pricing));
             const missing = components.filter((c) => c.monthlyCost === null);
             costs.push({ urn: r.urn, name: urnName(r.urn), type: r.type, monthlyCost: sum(components), complete: missing.length === 0, costComponents: components });
-            const reported = missing.filter((c) => known_(c.region));
+            // A line billed in a region outside the catalog is a gap of its own, unless the stack's gap
+            // for that region already covers it (the resource lives there): a copy kept in such a
+            // region leaves the total a lower bound.
+            const reported = missing.filter((c) => !unknownRegions.includes(c.region));
             if (reported.length) gaps.push({ urn: r.urn, name: urnName(r.urn), reason: reported.map((c) => `${c.name}: ${c.unpricedReason}`).join("; ") });
         } else if (FREE_TYPES.has(r.type) || isFreeFamily(r.type)) {
             free.add(r.type);

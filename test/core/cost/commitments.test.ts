@@ -2,7 +2,6 @@ import { strict as assert } from "assert";
 import { commitmentOptions } from "../../../core/cost/commitmentOptions";
 import { estimate, PlannedResource } from "../../../core/cost/estimator";
 import { TIER_USAGE } from "../../../tools/cost/usageProfiles";
-import { tierEstimate } from "./tierEstimates";
 
 const res = (type: string, name: string, inputs: Record<string, unknown>): PlannedResource => ({ urn: `urn:pulumi:t::p::${type}::${name}`, type, inputs });
 const cache = res("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { engine: "valkey", nodeType: "cache.r7g.large", numCacheClusters: 2 });
@@ -44,15 +43,5 @@ describe("commitments", () => {
         // $174.03 / $255.79: a 1-year reservation pays off if the nodes run more than 68% of the hours.
         assert.deepEqual([oneYear.monthlyCost, oneYear.monthlySaving, oneYear.breakEvenUtilisation], [174.03, 81.76, 0.68]);
         assert.equal(cacheOnly.alwaysOnShare, 1);
-    });
-
-    it("lowers medium's cache line under savings-1y and leaves its usage lines unchanged", async () => {
-        const [od, sp] = [await tierEstimate("medium"), await tierEstimate("medium", { pricing: "savings-1y" })];
-        const lines = (c: typeof od) => c.resources.flatMap((r) => r.costComponents.map((x) => ({ ...x, resource: r.name })));
-        const cacheLine = (c: typeof od) => lines(c).find((x) => x.priceKey === "elasticache.valkey.cache.r7g.large")!;
-        assert.deepEqual([cacheLine(od).monthlyCost, cacheLine(sp).monthlyCost], [383.69, 261.05]); // 3 nodes x 730 x $0.1752 / $0.1192
-        const usage = (c: typeof od) => lines(c).filter((x) => x.usageBased).map((x) => [x.resource, x.name, x.monthlyCost]);
-        assert.deepEqual(usage(sp), usage(od));
-        assert.deepEqual(sp.pricing, { mode: "savings-1y", upfront: "none", freeAllowances: true });
     });
 });

@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
 import { retainedPointAges, snapshotChainFactor } from "../../../core/cost/snapshotChain";
-import { tierEstimate } from "./tierEstimates";
 
 /** A year of weekly points: hourly points kept 2 days, daily 35 days, weekly 365 days. */
 const YEAR_RULES = [
@@ -17,6 +16,14 @@ describe("snapshot chains", () => {
         // 48 hourly ages (0..47/24, sharing 0 and 1 with dailies), 33 more dailies (2..34), 47 more weeklies (35..357):
         // 128 points, 127 gaps (48 of an hour, 33 of a day, 46 of a week).
         assert.equal(ages.length, 48 + 33 + 47);
+    });
+
+    it("counts the points a retention keeps without losing one to floating point, and none for a retention shorter than the interval", () => {
+        // 0.3 / 0.1 is 2.9999999999999996 in floating point: still 3 points (ages 0, 0.1, 0.2).
+        assert.deepEqual(retainedPointAges([{ intervalDays: 0.1, retentionDays: 0.3 }]), [0, 0.1, 0.2]);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 7, retentionDays: 6 }]), []);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 7, retentionDays: 7 }]), [0]);
+        assert.deepEqual(retainedPointAges([{ intervalDays: 2, retentionDays: 6 }, { intervalDays: 3, retentionDays: 9 }]), [0, 2, 3, 4, 6], "shared ages once, sorted");
     });
 
     it("stores a full copy plus the blocks changed between neighbouring points (documented formula)", () => {
@@ -38,15 +45,5 @@ describe("snapshot chains", () => {
         const byHand = 1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7);
         assert.equal(Math.round(byHand * 1000) / 1000, 2.624);
         assert.ok(Math.abs(snapshotChainFactor(quarter, 0.02) - byHand) < 1e-9);
-    });
-
-    it("prices medium's vector-volume backups from its plan's retention and change rate", async () => {
-        const cost = await tierEstimate("medium");
-        const line = cost.resources.find((r) => r.name === "web-medium-chroma-plan")!.costComponents[0];
-        // 3 replicas x 350 GiB (tier table) x 2.6235 (the default plan's 48 hourly, 35 daily, 13 weekly points at 2% a day) x $0.05 per GB-month.
-        const byHand = 1050 * (1 + 48 * (1 - 0.98 ** (1 / 24)) + 33 * 0.02 + 7 * (1 - 0.98 ** 7)) * 0.05;
-        assert.equal(Math.round(byHand * 100) / 100, 137.73);
-        assert.equal(line.monthlyCost, 137.73);
-        assert.match(line.name, /2\.62 x the volume, 3 rules at 2% change a day/);
     });
 });
