@@ -192,6 +192,10 @@ describe("estimator readers", () => {
             const usage = { s3FileStoreGiB: 100, s3FileStorePutRequests: 10_000, s3FileStoreGetRequests: 100_000, s3StaticGiB: 10, s3LogsGiB: 50, s3DrLogsGiB: 4 };
             const cost = priced([files, assets, logs, untagged, drLogs, log, taggedAssets, farAssets], usage);
             assert.deepEqual(lines(cost, "access-log"), [["Standard storage (access logs)", 50, 0.023, 1.15]]);
+            // The word log, not the letters: untagged "catalog", "blog-assets" and "logistics" hold assets; "logs.archive" and "app_log" hold logs.
+            const byName = priced(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => r("aws:s3/bucket:Bucket", n, {})), usage);
+            assert.deepEqual(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => lines(byName, n)[0][0]),
+                ["Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (access logs)", "Standard storage (access logs)"]);
             assert.deepEqual(lines(cost, "assets-logs"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "the role tag wins over the name");
             assert.deepEqual(lines(cost, "far-assets"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "only a log bucket elsewhere holds the replicas' logs");
             assert.deepEqual(lines(cost, "files"), [
