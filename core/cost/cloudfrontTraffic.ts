@@ -82,10 +82,9 @@ export function cloudfrontTraffic(priceClass: string, usage: UsageProfile | unde
         const freeRequests = Math.min(free.requests, requests);
         free.dataOutGB -= freeGb;
         free.requests -= freeRequests;
-        if (freeGb > 0) out.push({ name: `Always-free tier: ${round(freeGb).toLocaleString("en-US")} GB of data out (1,000 GB a month per account)`, priceKey: "cloudfront.dataOut.us", quantity: -freeGb, usageBased: true });
+        if (freeGb > 0) out.push({ name: `Always-free tier: ${(Math.round(freeGb * 100) / 100).toLocaleString("en-US")} GB of data out (1,000 GB a month per account)`, priceKey: "cloudfront.dataOut.us", quantity: -freeGb, usageBased: true });
         if (freeRequests > 0) out.push({ name: `Always-free tier: ${freeRequests.toLocaleString("en-US")} requests (10,000,000 a month per account)`, priceKey: "cloudfront.httpsRequests.us", quantity: -freeRequests, usageBased: true, per: 10_000 });
     }
     return out;
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;

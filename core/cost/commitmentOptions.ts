@@ -10,6 +10,7 @@
 import { priceOf } from "./catalog";
 import { CommitmentMode, commitmentRateOf, Upfront } from "./commitmentRates";
 import type { StackCost } from "./estimator";
+import { cents } from "./money";
 
 export interface CommitmentOption {
     mode: CommitmentMode;
@@ -35,19 +36,18 @@ export interface CommitmentOptions {
 
 const MODES: CommitmentMode[] = ["savings-1y", "savings-3y"];
 const UPFRONTS: Upfront[] = ["none", "all"];
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The always-on part of an estimate and what each commitment would make of it. */
 export function commitmentOptions(cost: StackCost): CommitmentOptions {
     const lines = cost.resources.flatMap((r) => r.costComponents.filter((c) => c.commitment && c.monthlyQuantity !== null).map((c) => ({ r, c })));
     const onDemand = lines.map(({ r, c }) => {
         const p = priceOf(c.region, c.priceKey);
-        return { resource: r.name, component: c.name, priceKey: c.priceKey, region: c.region, kind: c.commitment!, onDemandMonthlyCost: p ? round(c.monthlyQuantity! * p.price) : null };
+        return { resource: r.name, component: c.name, priceKey: c.priceKey, region: c.region, kind: c.commitment!, onDemandMonthlyCost: p ? cents(c.monthlyQuantity! * p.price) : null };
     });
-    const alwaysOn = onDemand.some((l) => l.onDemandMonthlyCost === null) ? null : round(onDemand.reduce((n, l) => n + l.onDemandMonthlyCost!, 0));
+    const alwaysOn = onDemand.some((l) => l.onDemandMonthlyCost === null) ? null : cents(onDemand.reduce((n, l) => n + l.onDemandMonthlyCost!, 0));
     // The stack's on-demand total: its total with the always-on lines put back at on-demand prices.
-    const pricedNow = round(lines.reduce((n, { c }) => n + (c.monthlyCost ?? 0), 0));
-    const onDemandTotal = alwaysOn === null ? null : round(cost.totalMonthlyCost - pricedNow + alwaysOn);
+    const pricedNow = cents(lines.reduce((n, { c }) => n + (c.monthlyCost ?? 0), 0));
+    const onDemandTotal = alwaysOn === null ? null : cents(cost.totalMonthlyCost - pricedNow + alwaysOn);
     const options = MODES.flatMap((mode) => UPFRONTS.map((upfront): CommitmentOption => {
         const notPriced: string[] = [];
         let total = 0;
@@ -56,12 +56,12 @@ export function commitmentOptions(cost: StackCost): CommitmentOptions {
             if (rate === undefined) notPriced.push(`${c.region}: ${c.priceKey}`);
             else total += c.monthlyQuantity! * rate; // hours a month x committed hourly rate
         }
-        const monthlyCost = notPriced.length ? null : round(total);
+        const monthlyCost = notPriced.length ? null : cents(total);
         return {
             mode,
             upfront,
             monthlyCost,
-            monthlySaving: monthlyCost === null || alwaysOn === null ? null : round(alwaysOn - monthlyCost),
+            monthlySaving: monthlyCost === null || alwaysOn === null ? null : cents(alwaysOn - monthlyCost),
             breakEvenUtilisation: monthlyCost === null || !alwaysOn ? null : Math.round((monthlyCost / alwaysOn) * 1000) / 1000,
             notPriced: [...new Set(notPriced)].sort(),
         };
@@ -75,7 +75,7 @@ export function commitmentOptionsByService(opts: CommitmentOptions): Array<{ ser
     const services = [...new Set(opts.lines.map((l) => service(l.priceKey)))];
     return services.map((s) => {
         const lines = opts.lines.filter((l) => service(l.priceKey) === s);
-        const onDemand = lines.some((l) => l.onDemandMonthlyCost === null) ? null : round(lines.reduce((n, l) => n + l.onDemandMonthlyCost!, 0));
+        const onDemand = lines.some((l) => l.onDemandMonthlyCost === null) ? null : cents(lines.reduce((n, l) => n + l.onDemandMonthlyCost!, 0));
         const byMode: Record<string, number | null> = {};
         for (const mode of MODES) for (const upfront of UPFRONTS) {
             let total = 0;
@@ -86,7 +86,7 @@ export function commitmentOptionsByService(opts: CommitmentOptions): Array<{ ser
                 if (rate === undefined || !p || l.onDemandMonthlyCost === null) missing = true;
                 else total += (l.onDemandMonthlyCost / p.price) * rate;
             }
-            byMode[`${mode}/${upfront}`] = missing ? null : round(total);
+            byMode[`${mode}/${upfront}`] = missing ? null : cents(total);
         }
         return { service: s, onDemand, byMode };
     });

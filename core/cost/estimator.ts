@@ -26,6 +26,7 @@ import { burstableCpuCredits } from "./cpuCredits";
 import { snapshotChainFactor } from "./snapshotChain";
 import { UsageProfile } from "./usage";
 import { CommitmentKind, Usage } from "./usageLine";
+import { cents } from "./money";
 
 /** What the estimator needs of a planned resource. */
 export interface PlannedResource {
@@ -516,7 +517,7 @@ const READERS: Record<string, Reader> = {
         const readable = retention.every((x) => Number.isFinite(x.intervalDays) && Number.isFinite(x.retentionDays));
         const factor = readable && ctx.usage ? snapshotChainFactor(retention, ctx.usage.dailyChangeFraction) : Number.NaN;
         const out: Usage[] = [{
-            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${!readable ? "retention unreadable" : Number.isFinite(factor) ? `${round(factor)} x the volume` : "? x the volume"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
+            name: `Backup storage (EBS snapshot chain of the vector DB volumes: ${!readable ? "retention unreadable" : Number.isFinite(factor) ? `${twoPlaces(factor)} x the volume` : "? x the volume"}, ${retention.length} rules at ${ctx.usage ? ctx.usage.dailyChangeFraction * 100 : "?"}% change a day)`,
             priceKey: "backup.ebsSnapshot.storage",
             quantity: !ctx.usage ? null : readable ? ctx.usage.vectorVolumeGiB * factor : Number.NaN,
             usageBased: true,
@@ -618,7 +619,7 @@ const READERS: Record<string, Reader> = {
             const gib = gibOf(storage);
             // A size it cannot read is a gap, never 0 GiB.
             if (gib === undefined) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced: `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity` };
-            return { name: `Persistent volumes (gp3, ${round(gib)} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
+            return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
         });
     },
 };
@@ -663,7 +664,7 @@ function price(u: Usage, region: string, dr: boolean, pricing: Pricing): CostCom
         unit,
         monthlyQuantity: perMonth === null || !Number.isFinite(perMonth) ? null : perMonth,
         price: unknown || u.unpriced ? null : rate.price ?? null,
-        monthlyCost: reason ? null : Math.round(perMonth! * rate.price! * 100) / 100,
+        monthlyCost: reason ? null : cents(perMonth! * rate.price!),
         ...(reason ? { unpricedReason: reason } : {}),
         usageBased: u.usageBased === true,
         priceKey: u.priceKey,
@@ -766,9 +767,9 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
             urn: `urn:pulumi:${ctx.stack}::tiered-infra::tiered-infra:cost:FixedCharge::${i}`,
             name: charge.name,
             type: FIXED_CHARGE_TYPE,
-            monthlyCost: round(charge.monthlyUsd),
+            monthlyCost: cents(charge.monthlyUsd),
             complete: true,
-            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: round(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source, region: ctx.region }],
+            costComponents: [{ name: `${charge.name} (fixed monthly charge)`, unit: "month", monthlyQuantity: 1, price: charge.monthlyUsd, monthlyCost: cents(charge.monthlyUsd), usageBased: false, priceKey: "fixedCharge", priceSource: charge.source, region: ctx.region }],
         });
     }
 
@@ -778,7 +779,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         tier: ctx.tier,
         region: ctx.region,
         regionPriced,
-        totalMonthlyCost: Math.round(costs.reduce((n, c) => n + c.monthlyCost, 0) * 100) / 100,
+        totalMonthlyCost: cents(costs.reduce((n, c) => n + c.monthlyCost, 0)),
         complete: gaps.length === 0 && regionPriced,
         gaps,
         resources: costs,
@@ -798,10 +799,11 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
 }
 
 function sum(components: CostComponent[]): number {
-    return Math.round(components.reduce((n, c) => n + (c.monthlyCost ?? 0), 0) * 100) / 100;
+    return cents(components.reduce((n, c) => n + (c.monthlyCost ?? 0), 0));
 }
 
-function round(n: number): number {
+/** A figure in a line's name (a factor, GiB), to two decimal places. */
+function twoPlaces(n: number): number {
     return Math.round(n * 100) / 100;
 }
 

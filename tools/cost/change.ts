@@ -4,7 +4,7 @@
  * unknown, never shown as a saving or as a cost.
  */
 import { ResourceCost, StackCost } from "../../core/cost/estimator";
-import { usd } from "../../core/cost/money";
+import { usd, cents } from "../../core/cost/money";
 
 export interface ResourceDelta {
     urn: string;
@@ -26,7 +26,6 @@ export interface CostChange {
     resources: ResourceDelta[];
 }
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** A resource's known cost: its figure, or null when it is not fully priced. */
 const known = (r: ResourceCost | undefined): number | null => (r === undefined ? 0 : r.complete === false ? null : r.monthlyCost);
@@ -41,7 +40,7 @@ export function costChange(before: StackCost | undefined, after: StackCost): Cos
         const a = now.get(urn);
         const kb = known(b);
         const ka = known(a);
-        const delta = kb === null || ka === null ? null : round(ka - kb);
+        const delta = kb === null || ka === null ? null : cents(ka - kb);
         if (delta === 0) continue;
         const ref = (a ?? b)!;
         resources.push({
@@ -58,7 +57,7 @@ export function costChange(before: StackCost | undefined, after: StackCost): Cos
     const total = (s: StackCost | undefined) => (s === undefined ? 0 : s.complete ? s.totalMonthlyCost : null);
     const tb = total(before);
     const ta = total(after);
-    return { before: tb, after: ta, delta: tb === null || ta === null ? null : round(ta - tb), resources };
+    return { before: tb, after: ta, delta: tb === null || ta === null ? null : cents(ta - tb), resources };
 }
 
 export function signedUsd(n: number | null): string {

@@ -7,7 +7,7 @@ import { TIERS, TierName } from "../../infra/tiers";
 import { CATALOG_DATE, HOURS_PER_MONTH } from "../../core/cost/catalog";
 import { CostComponent, FIXED_CHARGE_TYPE, StackCost, topLineItems } from "../../core/cost/estimator";
 import { commitmentOptions, CommitmentOptions, commitmentOptionsByService } from "../../core/cost/commitmentOptions";
-import { usd } from "../../core/cost/money";
+import { usd, cents } from "../../core/cost/money";
 import { changeLines, CostChange, costChange, signedUsd } from "./change";
 
 export { usd };
@@ -61,15 +61,12 @@ export function buildReport(costs: Array<EstimatedStack & { change?: CostChange 
         generatedAt: new Date().toISOString(),
         catalogDate: CATALOG_DATE,
         hoursPerMonth: HOURS_PER_MONTH,
-        totalMonthlyCost: round(stacks.reduce((n, s) => n + s.totalMonthlyCost, 0)),
+        totalMonthlyCost: cents(stacks.reduce((n, s) => n + s.totalMonthlyCost, 0)),
         complete: stacks.every((s) => s.complete),
         stacks,
     };
 }
 
-function round(n: number): number {
-    return Math.round(n * 100) / 100;
-}
 
 
 /** How many things an incomplete estimate could not price (components, unknown types, the region). */
@@ -134,7 +131,7 @@ export function observabilityShare(s: StackCost): string {
 
 export function byCategory(s: StackCost): Array<[string, number]> {
     const m = new Map<string, number>();
-    for (const r of s.resources) for (const c of r.costComponents) m.set(categoryOf(r.type, c), round((m.get(categoryOf(r.type, c)) ?? 0) + (c.monthlyCost ?? 0)));
+    for (const r of s.resources) for (const c of r.costComponents) m.set(categoryOf(r.type, c), cents((m.get(categoryOf(r.type, c)) ?? 0) + (c.monthlyCost ?? 0)));
     return [...m.entries()].sort((a, b) => b[1] - a[1]);
 }
 
