@@ -80,7 +80,6 @@ const FORMAT: Record<Waiver["from"], string> = {
     config: '{ "resource": "<URN or name>", "reason": "...", "expires": "YYYY-MM-DD" }',
 };
 
-/** Why a waiver does not count, or undefined when it does. */
 /** A real YYYY-MM-DD day: Date.parse rolls "2026-02-30" over into March, so the parsed day must read back the same. */
 function isCalendarDate(text: string): boolean {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
@@ -88,6 +87,7 @@ function isCalendarDate(text: string): boolean {
     return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
+/** Why a waiver does not count, or undefined when it does. */
 export function waiverProblem(w: Pick<Waiver, "reason" | "expires" | "from">, today: string = todayUtc()): string | undefined {
     if (!isCalendarDate(w.expires)) {
         return `has no valid expiry date (expected ${FORMAT[w.from]}, got expires ${JSON.stringify(w.expires)})`;

@@ -35,6 +35,16 @@ describe("one deserialisation per message (policy server speed-up)", () => {
         assert.equal(calls.length, 2);
     });
 
+    it("hands a message without properties (protobuf's unset field: undefined) to the SDK as it is", () => {
+        // A WeakMap refuses undefined and null as keys: memoising them would throw inside the policy server.
+        const { module, calls } = fakeSdk();
+        deserialiseOncePerMessage(module);
+        const deserialise = module.deserializeProperties as (s: unknown, p?: boolean) => unknown;
+        assert.deepEqual(deserialise(undefined, false), { from: undefined, proxySecrets: false });
+        assert.deepEqual(deserialise(null, true), { from: null, proxySecrets: true });
+        assert.deepEqual(calls, [[undefined, false], [null, true]]);
+    });
+
     it("patches once, and leaves an SDK without the function alone", () => {
         const { module } = fakeSdk();
         assert.equal(deserialiseOncePerMessage(module), true);
