@@ -126,7 +126,8 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         .option("--sarif <file>", "write policy results as SARIF 2.1.0 for GitHub code scanning (- for stdout)")
         .option("--junit <file>", "write policy results as JUnit XML (- for stdout)")
         .option("--markdown <file>", "write a policy and cost summary for a pull-request comment (- for stdout)")
-        .option("--base <ref|file>", "preview the change against a base: a git revision (planned by its own code in a temporary worktree) or a saved plan JSON")
+        // A preview the CLI wrote has no base here to plan: with --base, --fail-on new would find nothing new and pass.
+        .addOption(new Option("--base <ref|file>", "preview the change against a base: a git revision (planned by its own code in a temporary worktree) or a saved plan JSON").conflicts("previewJson"))
         .addOption(new Option("--fail-on <which>", "with --base: exit 1 for any mandatory finding, or only for new ones").choices(["any", "new"]).default("any"))
         .option("--no-tree", "omit the resource tree")
         .option("--show-sames", "list unchanged resources in the tree too")

@@ -1,8 +1,9 @@
 /**
  * Findings of a change: which the change brings (new), which it removes (fixed) and which were
  * there before and still are (open). A finding is the same across the two plans when its policy,
- * its resource (or file) and its message, figures aside, are the same: a budget finding whose
- * amount moved is still the same finding.
+ * its resource (or file) and its message, amounts of money and percentages aside, are the same: a
+ * budget finding whose amount moved is still the same finding. Every other figure is part of the
+ * finding: a port, a CIDR, a retention in days — port 5432 newly open where 22 was is a new finding.
  */
 import { Finding } from "./evaluate";
 
@@ -12,8 +13,13 @@ export interface FindingChanges {
     open: Finding[];
 }
 
+/** `$4,110.37` and `2.8%` become placeholders; every other character stays. */
+export function withoutAmounts(message: string): string {
+    return message.replace(/-?\$\d[\d,]*(\.\d+)?/g, "$#").replace(/\d+(\.\d+)?%/g, "#%");
+}
+
 function identity(f: Finding): string {
-    return [f.policy, f.urn || f.location.file, f.waived, f.message.replace(/[\d.,$]+/g, "#")].join("\u0000");
+    return [f.policy, f.urn || f.location.file, f.waived, withoutAmounts(f.message)].join("\u0000");
 }
 
 export function compareFindings(base: Finding[], head: Finding[]): FindingChanges {

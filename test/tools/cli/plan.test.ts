@@ -144,6 +144,10 @@ describe("plan", () => {
         assert.match(c.errors.join("\n"), /"nope" is not a stack of this project; known stacks: small, medium, large/);
         assert.equal(await main(["--frobnicate"], c.out, c.err), 2);
         assert.equal(await main(["--stack", "small", "--all"], c.out, c.err), 2);
+        // A CLI-written preview has no base to plan here: --fail-on new would find nothing new and pass.
+        const e = capture();
+        assert.equal(await main(["--preview-json", "test/fixtures/preview/default-provider-eu-west-2.json", "--base", "HEAD", "--fail-on", "new"], e.out, e.err), 2);
+        assert.match(e.errors.join("\n"), /'--base <ref\|file>' cannot be used with option '--preview-json <file>'/);
     });
 
     it("runs as `npm run plan` in a separate process with the documented exit codes", function () {
