@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { InputError } from "../../core/errors";
+import { readProject } from "../offline/project";
 import { PreviewJson, PreviewStep, ResourceState } from "../../core/plan/previewJson";
 
 /** The inputs a plan records that are not the program's: differences in them are not changes. */
@@ -115,7 +116,7 @@ export interface BaseStack {
 }
 
 /** The base of a saved plan JSON file. */
-function planFile(base: string, stacks: string[]): Map<string, BaseStack> {
+function planFile(base: string, stacks: string[]): Map<string, BaseResult> {
     let doc: PreviewJson;
     try {
         doc = JSON.parse(fs.readFileSync(base, "utf8"));
@@ -142,21 +143,31 @@ export function resolveBase(projectDir: string, base: string): { file?: true; sh
     }
 }
 
+/** What the base plans depend on besides the base commit's tree. */
+interface BaseInputs {
+    /** The project folder, relative to the repository's top. */
+    projectRel: string;
+    /** This tool's folder relative to the repository's top; undefined when the tool lives outside the repository. */
+    toolRel?: string;
+    unknowns: boolean;
+}
+
 /**
  * Where the plans of one base are kept between runs: the repository's git directory (never
  * committed, gone with the clone), under a key of everything a base plan depends on — the base
- * commit's tree (its code and stack files), where the project sits in it, this checkout's lock file
- * (the base runs with this checkout's node_modules) and the Node version. A commit that changes
- * anything has another tree, so a kept plan is never stale; `TIERED_INFRA_BASE_CACHE=off` turns the
- * store off.
+ * commit's tree (its code and stack files), where the project and the tool sit in it, whether
+ * outputs are left unknown, this checkout's lock file (the base runs with this checkout's
+ * node_modules) and the Node version. A commit that changes anything has another tree, so a kept
+ * plan is never stale; `TIERED_INFRA_BASE_CACHE=off` turns the store off. A tool outside the
+ * repository plans the base with its own code, which no tree pins: nothing is kept then.
  */
-function baseCacheDir(top: string, sha: string, projectRel: string): string | undefined {
-    if (process.env.TIERED_INFRA_BASE_CACHE === "off") return undefined;
+function baseCacheDir(top: string, sha: string, inputs: BaseInputs, tool: string): string | undefined {
+    if (process.env.TIERED_INFRA_BASE_CACHE === "off" || inputs.toolRel === undefined) return undefined;
     try {
         const gitDir = path.resolve(top, git(top, ["rev-parse", "--git-common-dir"]));
-        const lock = path.join(top, "package-lock.json");
+        const lock = path.join(tool, "package-lock.json");
         const key = createHash("sha256")
-            .update(JSON.stringify([BASE_CACHE_FORMAT, git(top, ["rev-parse", `${sha}^{tree}`]), projectRel, fs.existsSync(lock) ? fs.readFileSync(lock, "utf8") : "", process.version]))
+            .update(JSON.stringify([BASE_CACHE_FORMAT, git(top, ["rev-parse", `${sha}^{tree}`]), inputs, fs.existsSync(lock) ? fs.readFileSync(lock, "utf8") : "", process.version]))
             .digest("hex")
             .slice(0, 32);
         return path.join(gitDir, "tiered-infra", "base-plans", key);
@@ -165,14 +176,18 @@ function baseCacheDir(top: string, sha: string, projectRel: string): string | un
     }
 }
 /** Bumped when what a kept base plan holds changes shape. */
-const BASE_CACHE_FORMAT = 1;
+const BASE_CACHE_FORMAT = 2;
 
 type KeptBase = { absent: true } | { preview: PreviewJson; stackFile: { path: string; text: string } };
 
+/** A kept plan, or undefined when there is none or it is not one (then the stack is planned again). */
 function readKept(dir: string | undefined, stack: string): KeptBase | undefined {
     if (!dir) return undefined;
     try {
-        return JSON.parse(fs.readFileSync(path.join(dir, `${stack}.json`), "utf8"));
+        const k = JSON.parse(fs.readFileSync(path.join(dir, `${stack}.json`), "utf8"));
+        if (k?.absent === true) return { absent: true };
+        const ok = Array.isArray(k?.preview?.steps) && k.preview.steps.length > 0 && typeof k?.stackFile?.path === "string" && typeof k.stackFile.text === "string";
+        return ok ? k : undefined;
     } catch {
         return undefined;
     }
@@ -191,42 +206,97 @@ function keep(dir: string | undefined, stack: string, kept: KeptBase): void {
     }
 }
 
+/** The folder of this tool's checkout (the one holding `tools/launch.js`), from the source or its bundle. */
+function toolRoot(): string {
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, "tools", "launch.js"))) return fs.realpathSync(dir);
+        if (path.dirname(dir) === dir) throw new Error(`tools/launch.js not found above ${__dirname}`);
+    }
+}
+
+/** What the base's planner said about `stack` (`error: <stack>: ...` and its indented lines), or its last lines. */
+function baseError(output: string, stack: string): string {
+    const lines = output.trim().split("\n");
+    const at = lines.findIndex((l) => l.startsWith(`error: ${stack}: `));
+    if (at < 0) return lines.slice(-5).join("\n");
+    const end = lines.findIndex((l, i) => i > at && !/^\s/.test(l));
+    return [lines[at].slice(`error: ${stack}: `.length), ...lines.slice(at + 1, end < 0 ? undefined : end)].join("\n");
+}
+
+/** A stack's base plan, or why it could not be made (that stack fails; the others go on). */
+export type BaseResult = BaseStack | { error: InputError };
+
 /**
  * The plans of `stacks` at `base`: a saved plan JSON file (one stack), or a git revision planned by
  * its own code (`tools/launch.js plan` of that revision, in one temporary worktree sharing this
  * checkout's node_modules). A stack that does not exist at the base plans as empty: everything is a
- * create. Plans of a revision are kept (`baseCacheDir`), so comparing against the same base again
- * (the edit-preview loop on a branch) plans only the working tree.
+ * create; a stack that cannot be planned there fails alone. Plans of a revision are kept
+ * (`baseCacheDir`), so comparing against the same base again (the edit-preview loop on a branch)
+ * plans only the working tree.
  */
-export function plansAtBase(projectDir: string, stacks: string[], base: string): Map<string, BaseStack> {
+export function plansAtBase(projectDir: string, stacks: string[], base: string, opts: { unknowns?: boolean } = {}): Map<string, BaseResult> {
     const resolved = resolveBase(projectDir, base);
     if (resolved.file) return planFile(base, stacks);
     const sha = resolved.sha!;
     const label = `${base} (${sha.slice(0, 12)})`;
-    const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
-    const cacheDir = baseCacheDir(top, sha, path.relative(top, projectDir));
+    // Real paths: a project reached through a symlink (or macOS's /var -> /private/var) is still inside the repository.
+    const project = fs.realpathSync(projectDir);
+    const top = fs.realpathSync(git(project, ["rev-parse", "--show-toplevel"]));
+    const tool = toolRoot();
+    const toolRel = path.relative(top, tool);
+    const inputs: BaseInputs = { projectRel: path.relative(top, project), ...(toolRel.startsWith("..") || path.isAbsolute(toolRel) ? {} : { toolRel }), unknowns: opts.unknowns === true };
+    const cacheDir = baseCacheDir(top, sha, inputs, tool);
+    const results = new Map<string, BaseResult>();
     const kept = new Map(stacks.map((st) => [st, readKept(cacheDir, st)]));
     const toPlan = stacks.filter((st) => !kept.get(st));
     if (toPlan.length) {
+        // Registrations of worktrees whose folders are gone (a run killed before it cleaned up).
+        try {
+            git(top, ["worktree", "prune"]);
+        } catch {
+            // Pruning is housekeeping only.
+        }
         const tree = fs.mkdtempSync(path.join(os.tmpdir(), "tiered-infra-base-"));
+        let signal: NodeJS.Signals | null = null;
+        // Ctrl-C goes to the planner and to this process alike: while it plans, this process waits
+        // for it (a listener keeps Node from dying at once), cleans up, then stops as asked.
+        const wait = () => undefined;
+        process.on("SIGINT", wait).on("SIGTERM", wait);
         try {
             git(top, ["worktree", "add", "--detach", "--force", tree, sha]);
+            // The base's own tool when it is in the repository; otherwise this one, on the base's files.
+            const baseTool = inputs.toolRel === undefined ? tool : path.join(tree, inputs.toolRel);
             for (const modules of ["node_modules", path.join("policies", "node_modules")]) {
-                if (fs.existsSync(path.join(top, modules)) && !fs.existsSync(path.join(tree, modules))) fs.symlinkSync(path.join(top, modules), path.join(tree, modules), "dir");
+                if (fs.existsSync(path.join(tool, modules)) && !fs.existsSync(path.join(baseTool, modules))) fs.symlinkSync(path.join(tool, modules), path.join(baseTool, modules), "dir");
             }
-            const baseProject = path.join(tree, path.relative(top, projectDir));
-            const stackFileAt = (stack: string) => ["stacks", "."].map((d) => path.join(baseProject, d, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
+            const baseProject = path.join(tree, inputs.projectRel);
+            let stackDir: string | undefined;
+            try {
+                stackDir = readProject(baseProject).stackConfigDir;
+            } catch {
+                stackDir = undefined; // no project at the base: every stack is new
+            }
+            const stackFileAt = (stack: string) => {
+                const f = stackDir && path.join(stackDir, `Pulumi.${stack}.yaml`);
+                return f && fs.existsSync(f) ? f : undefined;
+            };
             const present = toPlan.filter((st) => stackFileAt(st));
             const outDir = path.join(tree, ".base-plans");
+            let failure = (_st: string) => "";
             if (present.length) {
                 // The base's own code plans its own stack files; policies are checked here, by this revision's pack.
-                const args = present.length === 1 ? ["--stack", present[0]] : ["--all"];
-                const run = spawnSync(process.execPath, [path.join(tree, "tools", "launch.js"), "plan", ...args, "--no-policies", "--quiet", "--json", path.join(outDir, "{stack}.json"), "--project-dir", baseProject], { cwd: tree, encoding: "utf8" });
-                const missing = present.filter((st) => !fs.existsSync(path.join(outDir, `${st}.json`)));
-                if (missing.length) throw new InputError(`--base ${base}: planning ${missing.join(", ")} at ${sha.slice(0, 12)} failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-5).join("\n")}`);
+                const args = [...(present.length === 1 ? ["--stack", present[0]] : ["--all"]), ...(inputs.unknowns ? ["--unknowns"] : [])];
+                const run = spawnSync(process.execPath, [path.join(baseTool, "tools", "launch.js"), "plan", ...args, "--no-policies", "--quiet", "--json", path.join(outDir, "{stack}.json"), "--project-dir", baseProject], { cwd: baseTool, encoding: "utf8" });
+                signal = run.signal;
+                failure = (st) => `(exit ${run.status}): ${baseError(run.stderr || run.stdout || "", st)}`;
             }
+            if (signal) throw new InputError(`--base ${base}: planning at ${sha.slice(0, 12)} was stopped (${signal})`);
             for (const st of toPlan) {
                 const file = stackFileAt(st);
+                if (file && !fs.existsSync(path.join(outDir, `${st}.json`))) {
+                    results.set(st, { error: new InputError(`--base ${base}: planning ${st} at ${sha.slice(0, 12)} failed ${failure(st)}`) });
+                    continue;
+                }
                 const planned: KeptBase = !file ? { absent: true }
                     : { preview: JSON.parse(fs.readFileSync(path.join(outDir, `${st}.json`), "utf8")), stackFile: { path: path.relative(tree, file), text: fs.readFileSync(file, "utf8") } };
                 kept.set(st, planned);
@@ -238,11 +308,16 @@ export function plansAtBase(projectDir: string, stacks: string[], base: string):
             } catch {
                 fs.rmSync(tree, { recursive: true, force: true });
             }
+            process.removeListener("SIGINT", wait).removeListener("SIGTERM", wait);
+            if (signal === "SIGINT" || signal === "SIGTERM") process.kill(process.pid, signal);
         }
     }
-    return new Map(stacks.map((st): [string, BaseStack] => {
+    for (const st of stacks) {
+        if (results.has(st)) continue;
         const k = kept.get(st)!;
-        if ("absent" in k) return [st, { preview: { steps: [], config: {}, tieredInfra: { stack: st, base: `${label}; the stack did not exist` } } }];
-        return [st, { preview: { ...k.preview, tieredInfra: { ...(k.preview.tieredInfra ?? {}), base: label } }, stackFile: k.stackFile }];
-    }));
+        results.set(st, "absent" in k
+            ? { preview: { steps: [], config: {}, tieredInfra: { stack: st, base: `${label}; the stack did not exist` } } }
+            : { preview: { ...k.preview, tieredInfra: { ...(k.preview.tieredInfra ?? {}), base: label } }, stackFile: k.stackFile });
+    }
+    return results;
 }

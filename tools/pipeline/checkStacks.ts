@@ -21,7 +21,7 @@ import { costInputsFor, deploysSeed002System, UsageFile } from "../cost/costInpu
 import { EstimatedStack } from "../cost/report";
 import type { PlannedStack } from "../offline/planProject";
 import { configKeyLine, ProjectInfo, readProject } from "../offline/project";
-import { BaseStack, diffPlans, plansAtBase, resolveBase } from "./changePreview";
+import { BaseResult, BaseStack, diffPlans, plansAtBase, resolveBase } from "./changePreview";
 import { AnalyzerInfo, PolicyPackConfig, PolicyPackProcess } from "../policy/analyzer";
 import { allFindings, evaluateStates, fileFinding, Finding, mandatoryCount, PolicyResult, STACK_CONFIG_POLICY } from "../policy/evaluate";
 import { policyConfigFor } from "../policy/generateConfig";
@@ -236,8 +236,12 @@ export async function checkStacks(opts: CheckOptions): Promise<CheckRun> {
     const src = opts.source;
     if ("stacks" in src && src.base) resolveBase(src.project.dir, src.base);
     // With a base, every stack's base plan is made in one go (one worktree, one run), when first needed.
-    let basePlans: Map<string, BaseStack> | undefined;
-    const baseOf = (stack: string) => () => (basePlans ??= plansAtBase(src.project!.dir, (src as { stacks: string[] }).stacks, (src as { base: string }).base)).get(stack)!;
+    let basePlans: Map<string, BaseResult> | undefined;
+    const baseOf = (stack: string) => (): BaseStack => {
+        const result = (basePlans ??= plansAtBase(src.project!.dir, (src as { stacks: string[] }).stacks, (src as { base: string }).base, { unknowns: opts.unknowns })).get(stack)!;
+        if ("error" in result) throw result.error;
+        return result;
+    };
     const targets: Target[] = "previewFile" in src ? [{ file: src.previewFile }] : "previews" in src ? src.previews.map((preview) => ({ preview })) : src.stacks.map((stack) => ({ stack, ...(src.base ? { base: baseOf(stack) } : {}) }));
     const firstStack = "stacks" in src ? src.stacks[0] : "preview";
     // A preview read from a file belongs to the project in the working directory, when there is one.
