@@ -20,7 +20,7 @@ import { checkStacks, FailedCheck, StackCheck } from "../pipeline/checkStacks";
 import { allFindings, mandatoryCount, PolicyResult } from "../policy/evaluate";
 import { compareFindings, FindingChanges } from "../policy/compareFindings";
 import { junitReport, markdownReport, sarifReport, textReport } from "../policy/reports";
-import { EXIT, parseArgs, Printer, reportError, StackSelection, withStackSelection } from "./support/common";
+import { awsRegion, EXIT, parseArgs, Printer, reportError, StackSelection, withStackSelection } from "./support/common";
 import { reportTargets, writeReport } from "./support/io";
 
 export { EXIT } from "./support/common";
@@ -122,7 +122,7 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         .option("--no-policies", "skip the policy pack (faster; never for a CI gate)")
         .option("--unknowns", "leave outputs of resources created in this run unknown, as a first real `pulumi preview` does")
         .option("--policy-config <file>", "policy-pack config for every stack (default: each stack's generated policies/config/<stack>.json)")
-        .option("--region <name>", "AWS region of resources whose provider and config name none (a preview written where the region came from the environment)")
+        .option("--region <name>", "AWS region of resources whose provider and config name none (a preview written where the region came from the environment)", awsRegion())
         .option("--sarif <file>", "write policy results as SARIF 2.1.0 for GitHub code scanning (- for stdout)")
         .option("--junit <file>", "write policy results as JUnit XML (- for stdout)")
         .option("--markdown <file>", "write a policy and cost summary for a pull-request comment (- for stdout)")
@@ -160,7 +160,7 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
                 if (s.policy && packInfo && (!opts.quiet || mandatoryCount(s.policy) > 0)) textReport(s.policy, packInfo).forEach((l) => human(l));
                 if (!opts.quiet) printFindingChanges(s, human, colors);
                 human(summary(s));
-                if (opts.json) writeReport(jsonPathFor(opts.json, s.stack, stacks.length > 1), JSON.stringify(s.preview, null, 2) + "\n", out, human);
+                if (opts.json) writeReport(jsonPathFor(opts.json, s.stack, stacks.length > 1), JSON.stringify(s.preview, null, 2) + "\n", out, human, "--json");
                 if (stacks.length > 1) human("");
             },
             onFailure: (f: FailedCheck) => {
@@ -171,9 +171,9 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
         const results = [...checks.flatMap((c) => (c.policy ? [c.policy] : [])), ...failures.flatMap((f) => (f.policy ? [f.policy] : []))];
         if (stacks.length > 1) human(`${checks.length} of ${stacks.length} stacks planned, ${total} resources in all${failures.length ? `; ${failures.length} could not be checked: ${failures.map((f) => f.stack).join(", ")}` : ""}.`);
         if (info) {
-            if (opts.sarif) writeReport(opts.sarif, JSON.stringify(sarifReport(results, info), null, 2) + "\n", out, human);
-            if (opts.junit) writeReport(opts.junit, junitReport(results, info), out, human);
-            if (opts.markdown) writeReport(opts.markdown, markdownReport(results, info) + costMarkdown(checks), out, human);
+            if (opts.sarif) writeReport(opts.sarif, JSON.stringify(sarifReport(results, info), null, 2) + "\n", out, human, "--sarif");
+            if (opts.junit) writeReport(opts.junit, junitReport(results, info), out, human, "--junit");
+            if (opts.markdown) writeReport(opts.markdown, markdownReport(results, info) + costMarkdown(checks), out, human, "--markdown");
         } else if (opts.sarif || opts.junit || opts.markdown) {
             err("note: --sarif, --junit and --markdown need the policy pack; they were not written with --no-policies");
         }

@@ -138,12 +138,25 @@ describe("plan", () => {
         assert.equal(await main(["--stack", "pds", "--project-dir", secret, "--no-tree", "--no-policies"], e.out, e.err), 0, e.errors.join("\n"));
     });
 
+    it("exits 2 naming the flag when a report cannot be written there (a folder, a read-only place)", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "local", "--quiet", "--no-policies", "--json", os.tmpdir()], c.out, c.err), 2);
+        assert.match(c.errors.join("\n"), new RegExp(`--json: cannot write "${os.tmpdir()}": it is a folder; give a file name \\(EISDIR\\)`));
+        const d = capture();
+        assert.equal(await main(["--stack", "local", "--quiet", "--sarif", "/proc/tiered-infra.sarif"], d.out, d.err), 2);
+        assert.match(d.errors.join("\n"), /--sarif: cannot write "\/proc\/tiered-infra\.sarif": /);
+        assert.doesNotMatch(c.errors.join("\n") + d.errors.join("\n"), /internal error|\n\s+at /);
+    });
+
     it("exits 2 on an unknown stack or flag", async () => {
         const c = capture();
         assert.equal(await main(["--stack", "nope"], c.out, c.err), 2);
         assert.match(c.errors.join("\n"), /"nope" is not a stack of this project; known stacks: small, medium, large/);
         assert.equal(await main(["--frobnicate"], c.out, c.err), 2);
         assert.equal(await main(["--stack", "small", "--all"], c.out, c.err), 2);
+        const r = capture();
+        assert.equal(await main(["--preview-json", "test/fixtures/preview/default-provider-eu-west-2.json", "--region", "mars-1"], r.out, r.err), 2);
+        assert.match(r.errors.join("\n"), /option '--region <name>' argument 'mars-1' is invalid\. not an AWS region name; expected one such as us-east-1/);
         // A CLI-written preview has no base to plan here: --fail-on new would find nothing new and pass.
         const e = capture();
         assert.equal(await main(["--preview-json", "test/fixtures/preview/default-provider-eu-west-2.json", "--base", "HEAD", "--fail-on", "new"], e.out, e.err), 2);

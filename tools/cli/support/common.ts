@@ -1,6 +1,7 @@
 /** What every command-line tool shares: exit codes, argument parsing, and turning errors into them. */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { InputError } from "../../../core/errors";
+import { AWS_REGIONS } from "../../../infra/config";
 
 /** 0 clean; 1 gate failure (mandatory policy violation or budget); 2 bad input; 3 internal error. */
 export const EXIT = { ok: 0, gate: 1, input: 2, internal: 3 } as const;
@@ -51,4 +52,12 @@ export function withStackSelection(program: Command, verb: string): Command {
         .option("--preview-json <file>", `read a \`pulumi preview --json\` file (written by the Pulumi CLI) instead of planning offline`)
         .option("--usage <file>", "usage overrides (YAML/JSON: { default: {...}, <tier>: {...}, <stack>: {...} }) for cost estimates and the budget policy")
         .option("--project-dir <dir>", "directory holding Pulumi.yaml", process.cwd());
+}
+
+/** A flag's value that must be an AWS region name (the provider's own list): a typo is refused, never priced as some default. */
+export function awsRegion(): (value: string) => string {
+    return (value) => {
+        if ((AWS_REGIONS as readonly string[]).includes(value)) return value;
+        throw new InvalidArgumentError(`not an AWS region name; expected one such as us-east-1, eu-central-1, ap-southeast-2 (the provider's list: ${AWS_REGIONS.length} names)`);
+    };
 }

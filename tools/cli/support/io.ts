@@ -27,13 +27,33 @@ export function reportTargets(flags: Record<string, string | undefined>, out: Pr
     return { human: onStdout.length ? err : out, toStdout: onStdout[0] };
 }
 
-/** Writes a report to its file (creating the folder) or, for `-`, to stdout; `note` tells people where it went. */
-export function writeReport(file: string, text: string, out: Printer, note?: Printer): void {
+/** Why a report file cannot be written, in words, for the errors a path given by a person causes. */
+const UNWRITABLE: Record<string, string> = {
+    EISDIR: "it is a folder; give a file name",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOENT: "that path cannot be created",
+    ENAMETOOLONG: "the name is too long",
+};
+
+/**
+ * Writes a report to its file (creating the folder) or, for `-`, to stdout; `note` tells people
+ * where it went. A path that cannot be written is bad input (exit 2) naming the flag, not a crash.
+ */
+export function writeReport(file: string, text: string, out: Printer, note?: Printer, flag = "output"): void {
     if (file === STDIO) {
         out(text.endsWith("\n") ? text.slice(0, -1) : text);
         return;
     }
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    fs.writeFileSync(file, text);
+    try {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        fs.writeFileSync(file, text);
+    } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? "";
+        if (!(code in UNWRITABLE)) throw e;
+        throw new InputError(`${flag}: cannot write ${JSON.stringify(file)}: ${UNWRITABLE[code]} (${code}); give a writable file path or - for stdout`);
+    }
     note?.(`  wrote ${file}`);
 }
