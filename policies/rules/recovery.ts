@@ -286,29 +286,74 @@ function volumes(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
 /** A replication rule's destination (a bucket ARN) and the bucket name in it. */
 const destinationNames = (arn: string) => [arn, arn.replace(/^arn:[^:]+:s3:::/, "")];
 
+/** Whether a replication rule may copy anything: enabled, or its status known only at apply. */
+const mayCopy = (rule: any) => isUnknown(rule) || isUnknown(rule?.status) || rule?.status === "Enabled";
+
 /**
- * Buckets that receive a replication's copies, whatever their tags: the ones its rules name as
- * destination, or (names unknown, a first preview) the ones its `rules` input refers to.
+ * Buckets that hold copies of another region's bucket, whatever their tags: the destinations of an
+ * enabled rule (named by it, or, names unknown in a first preview, the ones its `rules` input refers
+ * to) that declare a region other than their source's, the source being outside the DR region. A
+ * bucket in the stack's own region is judged as a source whatever replicates into it: a same-region
+ * copy, or the return leg of two-way replication from the DR region, does not make it a replica.
  */
-function replicaUrns(stack: Stack, all: StackSubject[]): Set<string> {
-    const byName = new Map<string, string[]>();
-    for (const b of all) for (const n of namesOf(b)) byName.set(n, [...(byName.get(n) ?? []), b.urn]);
+function replicaUrns(stack: Stack, all: StackSubject[], drRegion: string): Set<string> {
+    const byName = new Map<string, StackSubject[]>();
+    for (const b of all) for (const n of namesOf(b)) byName.set(n, [...(byName.get(n) ?? []), b]);
     const out = new Set<string>();
     for (const c of stack.ofType(REPLICATION)) {
-        for (const rule of list(props(c).rules)) {
+        const rules = props(c).rules;
+        const copying = isUnknown(rules) ? [] : list(rules).filter(mayCopy);
+        const destinations = new Set<StackSubject>();
+        for (const rule of copying) {
             const arn = knownString(rule?.destination?.bucket);
-            if (arn) for (const urn of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) out.add(urn);
+            if (arn) for (const d of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) destinations.add(d);
         }
-        for (const urn of list(c.propertyDependencies?.rules)) if (BUCKETS.includes(stack.byUrn.get(urn)?.type ?? "")) out.add(urn);
+        if (isUnknown(rules) || copying.length) for (const urn of list(c.propertyDependencies?.rules)) {
+            const d = stack.byUrn.get(urn);
+            if (d && BUCKETS.includes(d.type)) destinations.add(d);
+        }
+        // Its source: the bucket its `bucket` input refers to, or names; by dependency when neither tells.
+        const via = list(c.propertyDependencies?.bucket).map((u) => stack.byUrn.get(u)).filter((b): b is StackSubject => b !== undefined);
+        const named = byName.get(knownString(props(c).bucket) ?? "") ?? [];
+        for (const d of destinations) {
+            const region = regionOf(d);
+            if (region === undefined) continue; // the stack's own region
+            const sources = via.length ? via : named.length ? named : stack.dependenciesOf(c, ...BUCKETS).filter((b) => b !== d && !destinations.has(b));
+            if (!sources.length || sources.some((s) => regionOf(s) !== region && regionOf(s) !== drRegion)) out.add(d.urn);
+        }
     }
     return out;
+}
+
+/**
+ * The part of a bucket a replication rule copies: undefined when all of it (no filter, or an empty
+ * prefix and no tag); otherwise what it selects, or the input known only at apply that decides it.
+ */
+function partCopied(rule: any, i: number): string | undefined | { path: string } {
+    const filter = rule?.filter;
+    const candidates: Array<[unknown, string, "prefix" | "tag" | "tags"]> = [
+        [rule?.prefix, `rules[${i}].prefix`, "prefix"],
+        [filter, `rules[${i}].filter`, "tags"],
+        [filter?.prefix, `rules[${i}].filter.prefix`, "prefix"],
+        [filter?.tag, `rules[${i}].filter.tag`, "tag"],
+        [filter?.and, `rules[${i}].filter.and`, "tags"],
+        [filter?.and?.prefix, `rules[${i}].filter.and.prefix`, "prefix"],
+        [filter?.and?.tags, `rules[${i}].filter.and.tags`, "tags"],
+    ];
+    for (const [value, path, kind] of candidates) {
+        if (isUnknown(value)) return { path };
+        if (kind === "prefix" && typeof value === "string" && value !== "") return `objects under the prefix ${value}`;
+        if (kind === "tag" && value && typeof value === "object") return `objects tagged ${knownString((value as any).key) ?? "?"}=${knownString((value as any).value) ?? "?"}`;
+        if (kind === "tags" && path.endsWith(".tags") && value && typeof value === "object" && Object.keys(value).length) return `objects tagged ${Object.entries(value).map(([k, v]) => `${k}=${knownString(v) ?? "?"}`).join(", ")}`;
+    }
+    return undefined;
 }
 
 /** Buckets holding data (not logs, not replicas): replicated to the DR region, with or without RTC. */
 function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     if (!drRegion) return [];
     const all = stack.ofType(...BUCKETS);
-    const replicas = replicaUrns(stack, all);
+    const replicas = replicaUrns(stack, all, drRegion);
     const configsByBucket = new Map<string, StackSubject[]>();
     for (const c of stack.ofType(REPLICATION)) {
         const b = knownString(props(c).bucket);
@@ -351,6 +396,9 @@ function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
                 }
                 if (isUnknown(props(target).region)) return [decidedAtApply("the region of its replica is known only at apply", { urn: target.urn, path: "region" })];
                 if (regionOf(target) !== drRegion) return [{ minutes: "none", how: `it replicates to ${regionOf(target) ?? "the stack's own region"}` }];
+                const part = partCopied(rule, i);
+                if (typeof part === "object") return [decidedAtApply("which objects a replication rule copies is known only at apply", at(part.path))];
+                if (part !== undefined) return [{ minutes: "none", how: `its replication copies only ${part}, not the whole bucket` }];
                 const rtc = rule.destination?.replicationTime;
                 if (isUnknown(rtc) || isUnknown(rtc?.status)) return [decidedAtApply("whether Replication Time Control is on is known only at apply", at(`rules[${i}].destination.replicationTime`))];
                 return [rtc?.status === "Enabled"

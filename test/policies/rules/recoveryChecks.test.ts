@@ -175,6 +175,63 @@ describe("recovery policies (checks on small stacks)", () => {
             ]);
         });
 
+        it("a bucket in the stack's own region is judged whatever replicates into it; only enabled rules make a replica", () => {
+            const data = res(BUCKET, "data", { bucket: "data", region: "us-east-1", arn: "arn:aws:s3:::data" });
+            const drCopy = res(BUCKET, "dr", { bucket: "dr", region: "us-west-2", arn: "arn:aws:s3:::dr" });
+            const into = (name: string, from: StackSubject, to: StackSubject, r: Record<string, unknown> = {}) =>
+                res(REPL, name, { bucket: from.props.bucket, rules: [rule({ destination: { bucket: `arn:aws:s3:::${to.props.bucket}`, replicationTime: { status: "Enabled" } }, ...r })] }, { dependencies: [from.urn, to.urn], propertyDependencies: { bucket: [from.urn], rules: [to.urn] } });
+            // (a) The return leg of two-way replication (the DR copy back into the primary) does not exempt the primary.
+            assert.deepEqual(figures([data, drCopy, into("back", drCopy, data)]), ["bucket data @ us-west-2: none (it is not replicated there)"]);
+            // (b) Two-way: the outbound leg is judged on its own (here: no RTC, no time bound).
+            const out = res(REPL, "out", { bucket: "data", rules: [rule({ destination: { bucket: "arn:aws:s3:::dr" } })] }, { dependencies: [data.urn, drCopy.urn], propertyDependencies: { bucket: [data.urn], rules: [drCopy.urn] } });
+            assert.deepEqual(figures([data, drCopy, out, into("back", drCopy, data)]), ["bucket data @ us-west-2: none (replication without Replication Time Control has no time bound (no SLA))"]);
+            assert.deepEqual(figures([data, drCopy, into("out", data, drCopy), into("back", drCopy, data)]), ["bucket data @ us-west-2: 15 (replication with Replication Time Control)"]);
+            // (c) A same-region copy into data, or a disabled rule pointing at it, leaves data a source.
+            const other = res(BUCKET, "other", { bucket: "other", region: "us-east-1" });
+            const otherFigure = "bucket other @ us-west-2: none (it replicates to us-east-1)";
+            assert.deepEqual(figures([data, other, into("agg", other, data)]), ["bucket data @ us-west-2: none (it is not replicated there)", otherFigure]);
+            const auto = res(BUCKET, "auto", {}); // no name, no region: the stack's own
+            assert.deepEqual(figures([auto, other, into("agg", other, auto)]), ["bucket auto @ us-west-2: none (it is not replicated there)", "bucket other @ us-west-2: none (it replicates to the stack's own region)"]);
+            const far = res(BUCKET, "far", { bucket: "far", region: "eu-west-1" });
+            assert.deepEqual(figures([data, far, into("off", data, far, { status: "Disabled" })]), ["bucket data @ us-west-2: none (its replication has no enabled rule)", "bucket far @ us-west-2: none (it is not replicated there)"]);
+            // An enabled copy to a third region is a replica there, named or (a first preview) by the rules input, or by dependency alone.
+            assert.deepEqual(figures([data, far, into("to-far", data, far)]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            const byDependency = res(REPL, "dep", { bucket: "data", rules: [rule({ destination: { bucket: "arn:aws:s3:::far" } })] }, { dependencies: [data.urn, far.urn] });
+            assert.deepEqual(figures([data, far, byDependency]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            assert.deepEqual(figures([data, far, { ...byDependency, props: { ...byDependency.props, bucket: U } }]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            assert.deepEqual(figures([data, far, { ...byDependency, props: { bucket: U, rules: U }, propertyDependencies: { rules: [far.urn] } }]), ["bucket data @ us-west-2: unknown (its replication rules are known only at apply)"]);
+            const laterStatus = into("to-far", data, far, { status: U });
+            assert.deepEqual(recoveryObjectives.checkStack([data, far, laterStatus], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: laterStatus.urn, undecided: "rules[0].status" }]);
+            // The same copy from a DR-region bucket into a third region: not the stack's copy; the third-region bucket is judged.
+            assert.deepEqual(figures([drCopy, far, into("dr-far", drCopy, far)]), ["bucket far @ us-west-2: none (it is not replicated there)"]);
+            // A copy between two third-region buckets of one region is no replica either.
+            const far2 = res(BUCKET, "far2", { bucket: "far2", region: "eu-west-1" });
+            assert.deepEqual(figures([far, far2, into("f", far2, far)]), ["bucket far @ us-west-2: none (it is not replicated there)", "bucket far2 @ us-west-2: none (it replicates to eu-west-1)"]);
+        });
+
+        it("(d) a rule that copies only part of the bucket (prefix or tag filter) does not replicate the bucket", () => {
+            const cases: Array<[Record<string, unknown>, string]> = [
+                [{ filter: { prefix: "thumbnails/" } }, "objects under the prefix thumbnails/"],
+                [{ prefix: "legacy/" }, "objects under the prefix legacy/"],
+                [{ filter: { tag: { key: "tier", value: "hot" } } }, "objects tagged tier=hot"],
+                [{ filter: { and: { prefix: "a/", tags: { tier: "hot" } } } }, "objects under the prefix a/"],
+                [{ filter: { and: { prefix: "", tags: { tier: "hot", keep: U } } } }, "objects tagged tier=hot, keep=?"],
+                [{ filter: { tag: { key: U, value: "hot" } } }, "objects tagged ?=hot"],
+            ];
+            for (const [extra, part] of cases) {
+                assert.deepEqual(figures([src, dst, repl([rule(extra)])]), [`bucket web-files @ us-west-2: none (its replication copies only ${part}, not the whole bucket)`], part);
+            }
+            for (const whole of [{ filter: {} }, { filter: { prefix: "" } }, { filter: null }, { prefix: "" }, { filter: { and: { prefix: "", tags: {} } } }]) {
+                assert.deepEqual(figures([src, dst, repl([rule(whole)])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"], JSON.stringify(whole));
+            }
+            // A whole-bucket rule beside a partial one is enough.
+            assert.deepEqual(figures([src, dst, repl([rule({ filter: { prefix: "x/" } }), rule()])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            for (const [extra, path] of [[{ filter: U }, "rules[0].filter"], [{ prefix: U }, "rules[0].prefix"], [{ filter: { prefix: U } }, "rules[0].filter.prefix"], [{ filter: { tag: U } }, "rules[0].filter.tag"], [{ filter: { and: U } }, "rules[0].filter.and"], [{ filter: { and: { prefix: U } } }, "rules[0].filter.and.prefix"], [{ filter: { and: { tags: U } } }, "rules[0].filter.and.tags"]] as Array<[Record<string, unknown>, string]>) {
+                const r = repl([rule(extra)]);
+                assert.deepEqual(recoveryObjectives.checkStack([src, dst, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: path }], path);
+            }
+        });
+
         it("takes the best of a bucket's replication rules, in any order", () => {
             const east = res(BUCKET, "east", { bucket: "web-east", region: "us-east-2", tags: { "tiered-infra:bucket-role": "replica" } });
             const toEast = rule({ destination: { bucket: "web-east", replicationTime: { status: "Enabled" } } });
