@@ -128,7 +128,14 @@ function databases(stack: Stack, drRegion: string): StoreRecovery[] {
             : days >= 1 ? { minutes: RDS_PITR_RPO_MINUTES, how: "point-in-time recovery" } : { minutes: "none", how: "automated backups are off (backupRetentionPeriod 0)" };
         out.push({ urn: db.urn, store, where: "in-region", achievable: local });
         if (!drRegion) continue;
-        const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
+        // Its replications: the ones whose sourceDbInstanceArn input refers to it (property dependencies) or
+        // names it; by dependency only when neither tells (another instance's replication may depend on it).
+        const sourceByReference = (r: StackSubject) => {
+            const via = list(r.propertyDependencies?.sourceDbInstanceArn);
+            if (via.length) return via.includes(db.urn);
+            return knownString(props(r).sourceDbInstanceArn) === undefined || namesOf(db).size === 0;
+        };
+        const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION).filter(sourceByReference), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
         const there = linked.filter((r) => regionOf(r) === drRegion);
         const regionLater = linked.filter((r) => isUnknown(props(r).region));
         const undeclared = linked.filter((r) => regionOf(r) === undefined);

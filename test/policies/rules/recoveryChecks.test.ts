@@ -72,6 +72,26 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([c, ...twice]).pop(), "database db-c @ us-west-2: none (its automated backups are replicated to eu-west-1, us-east-1, not to us-west-2)");
             assert.deepEqual(figures([c, third, res(RDS_REPL, "r5", {}, { dependencies: [c.urn] })]).pop(), "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)");
         });
+        it("links a backup replication to the instance its sourceDbInstanceArn refers to, not to every instance it depends on", () => {
+            const a = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-a" });
+            const b = res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-b" });
+            const dr = (f: string[]) => f.filter((x) => x.includes("us-west-2"));
+            const notA = "database db-a @ us-west-2: none (no automated-backup replication there)";
+            const yesB = "database db-b @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))";
+            // B's replication, which also depends on A (dependsOn): by its known ARN...
+            const byArn = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-b" }, { dependencies: [a.urn, b.urn] });
+            assert.deepEqual(dr(figures([a, b, byArn])), [notA, yesB]);
+            // ...by the instance its input refers to (ARN unknown in a first preview)...
+            const byInput = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: U }, { dependencies: [a.urn, b.urn], propertyDependencies: { sourceDbInstanceArn: [b.urn] } });
+            assert.deepEqual(dr(figures([a, b, byInput])), [notA, yesB]);
+            // ...and by dependency only when neither tells: the ARN unknown without property dependencies, or an instance with no known name.
+            const blind = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: U }, { dependencies: [a.urn, b.urn] });
+            assert.deepEqual(dr(figures([a, b, blind])), [yesB.replace("db-b", "db-a"), yesB]);
+            const nameless = res(RDS, "n", { backupRetentionPeriod: 7 });
+            const toNameless = res(RDS_REPL, "rn", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:n-123" }, { dependencies: [nameless.urn] });
+            assert.deepEqual(dr(figures([nameless, toNameless])), [yesB.replace("db-b", "n")]);
+        });
+
         it("a null or empty replicateSourceDb is no read replica", () => {
             const stack = [res(RDS, "n", { identifier: "db-n", replicateSourceDb: null, backupRetentionPeriod: 1 }), res(RDS, "e", { identifier: "db-e", replicateSourceDb: "", backupRetentionPeriod: 1 })];
             assert.deepEqual(figures(stack, ""), ["database db-n @ in-region: 5 (point-in-time recovery)", "database db-e @ in-region: 5 (point-in-time recovery)"]);
