@@ -312,7 +312,7 @@ function replicaUrns(stack: Stack, all: StackSubject[], drRegion: string): Set<s
         const copying = isUnknown(rules) ? [] : list(rules).filter(mayCopy);
         const destinations = new Set<StackSubject>();
         for (const rule of copying) {
-            const arn = knownString(rule?.destination?.bucket);
+            const arn = knownString(rule.destination?.bucket);
             if (arn) for (const d of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) destinations.add(d);
         }
         if (isUnknown(rules) || copying.length) for (const urn of list(c.propertyDependencies?.rules)) {
@@ -333,27 +333,18 @@ function replicaUrns(stack: Stack, all: StackSubject[], drRegion: string): Set<s
 }
 
 /**
- * The part of a bucket a replication rule copies: undefined when all of it (no filter, or an empty
- * prefix and no tag); otherwise what it selects, or the input known only at apply that decides it.
+ * The part of a bucket an enabled replication rule copies: undefined when all of it (no filter, or an
+ * empty prefix and no tag); otherwise what it selects, or the input known only at apply that decides it.
  */
-function partCopied(rule: any, i: number): string | undefined | { path: string } {
-    const filter = rule?.filter;
-    const candidates: Array<[unknown, string, "prefix" | "tag" | "tags"]> = [
-        [rule?.prefix, `rules[${i}].prefix`, "prefix"],
-        [filter, `rules[${i}].filter`, "tags"],
-        [filter?.prefix, `rules[${i}].filter.prefix`, "prefix"],
-        [filter?.tag, `rules[${i}].filter.tag`, "tag"],
-        [filter?.and, `rules[${i}].filter.and`, "tags"],
-        [filter?.and?.prefix, `rules[${i}].filter.and.prefix`, "prefix"],
-        [filter?.and?.tags, `rules[${i}].filter.and.tags`, "tags"],
-    ];
-    for (const [value, path, kind] of candidates) {
-        if (isUnknown(value)) return { path };
-        if (kind === "prefix" && typeof value === "string" && value !== "") return `objects under the prefix ${value}`;
-        if (kind === "tag" && value && typeof value === "object") return `objects tagged ${knownString((value as any).key) ?? "?"}=${knownString((value as any).value) ?? "?"}`;
-        if (kind === "tags" && path.endsWith(".tags") && value && typeof value === "object" && Object.keys(value).length) return `objects tagged ${Object.entries(value).map(([k, v]) => `${k}=${knownString(v) ?? "?"}`).join(", ")}`;
-    }
-    return undefined;
+function partCopied(rule: Record<string, any>, i: number): string | undefined | { path: string } {
+    const f = rule.filter;
+    const prefix = [rule.prefix, f?.prefix, f?.and?.prefix].find((p) => typeof p === "string" && p !== "" && !isUnknown(p));
+    if (prefix !== undefined) return `objects under the prefix ${prefix}`;
+    const andTags = f?.and?.tags;
+    const tags = [f?.tag, ...(andTags !== null && typeof andTags === "object" ? Object.entries(andTags) : []).map(([key, value]) => ({ key, value }))].filter((t) => t !== null && typeof t === "object");
+    if (tags.length) return `objects tagged ${tags.map((t) => `${knownString(t.key) ?? "?"}=${knownString(t.value) ?? "?"}`).join(", ")}`;
+    const later = Object.entries({ prefix: rule.prefix, filter: f, "filter.prefix": f?.prefix, "filter.tag": f?.tag, "filter.and": f?.and, "filter.and.prefix": f?.and?.prefix, "filter.and.tags": f?.and?.tags }).find(([, v]) => isUnknown(v));
+    return later ? { path: `rules[${i}].${later[0]}` } : undefined;
 }
 
 /** Buckets holding data (not logs, not replicas): replicated to the DR region, with or without RTC. */

@@ -167,12 +167,12 @@ describe("exposure policies (checks)", () => {
         });
 
         it("loopback is 127.0.0.0/8 and ::1 (IPv6); every other address is public", () => {
-            for (const ip of ["127.0.0.1", "127.0.1.1", "::1", "[::1]", "0:0:0:0:0:0:0:1"]) {
+            for (const ip of ["127.0.0.1", "127.0.1.1", "127.100.200.250", "::1", "[::1]", "0:0:0:0:0:0:0:1"]) {
                 assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip }] }), [], ip);
             }
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip: "::" }] }), ["port 8000 is published on [::]:8000"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip: "[::]" }] }), ["port 8000 is published on [::]:8000"]);
-            for (const ip of ["10.0.0.5", "::ffff:127.0.0.1", "1::1", "127.0.0.1.5", "x127.0.0.1", "0:0:0:0:0:0:0:1:1", "[::1"]) {
+            for (const ip of ["10.0.0.5", "::ffff:127.0.0.1", "1::1", "127.0.0.1.5", "x127.0.0.1", "0:0:0:0:0:0:0:1:1", "[::1", "::1[]", "[]::1", "127.1000.0.1"]) {
                 assert.equal(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip }] }).length, 1, ip);
             }
         });
@@ -183,6 +183,8 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: [{ internal: 80 }] }), []);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host" }), []);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), networkMode: "host" }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), networkMode: "host", ports: U }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: [{ internal: 6379 }, { internal: 5432 }] }), ["networkMode host publishes port(s) 6379, 5432 on the host's addresses"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), networkMode: "bridge", ports: [{ internal: 8000, external: 8000, ip: "127.0.0.1" }] }), []);
             // Decided at apply: the mode, or with host networking the role or the ports.
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), networkMode: U }), [{ undecided: "networkMode" }]);

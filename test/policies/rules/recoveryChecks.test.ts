@@ -87,6 +87,8 @@ describe("recovery policies (checks on small stacks)", () => {
             // ...and by dependency only when neither tells: the ARN unknown without property dependencies, or an instance with no known name.
             const blind = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: U }, { dependencies: [a.urn, b.urn] });
             assert.deepEqual(dr(figures([a, b, blind])), [yesB.replace("db-b", "db-a"), yesB]);
+            const noInputs = { ...blind, propertyDependencies: undefined } as unknown as StackSubject;
+            assert.deepEqual(dr(figures([a, b, noInputs])), [yesB.replace("db-b", "db-a"), yesB]);
             const nameless = res(RDS, "n", { backupRetentionPeriod: 7 });
             const toNameless = res(RDS_REPL, "rn", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:n-123" }, { dependencies: [nameless.urn] });
             assert.deepEqual(dr(figures([nameless, toNameless])), [yesB.replace("db-b", "n")]);
@@ -229,6 +231,26 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([far, far2, into("f", far2, far)]), ["bucket far @ us-west-2: none (it is not replicated there)", "bucket far2 @ us-west-2: none (it replicates to eu-west-1)"]);
         });
 
+        it("a replication's source is what its bucket input refers to or names, else what it depends on; a copy within one region makes no replica", () => {
+            const data = res(BUCKET, "data", { bucket: "data", region: "us-east-1" });
+            const far = res(BUCKET, "far", { bucket: "far", region: "eu-west-1" });
+            const far2 = res(BUCKET, "far2", { bucket: "far2", region: "eu-west-1" });
+            const central = res(BUCKET, "central", { bucket: "central", region: "eu-central-1" });
+            const judged = (rs: StackSubject[]) => figures(rs).map((f) => f.split(" @")[0]);
+            const toFar = { status: "Enabled", destination: { bucket: "arn:aws:s3:::far" } };
+            // far2 -> far, though the replication also depends on data: by the bucket input's reference, or by its name.
+            const byInput = res(REPL, "r", { bucket: U, rules: [toFar] }, { dependencies: [data.urn, far2.urn, far.urn], propertyDependencies: { bucket: [far2.urn, "urn:gone"] } });
+            assert.deepEqual(judged([data, far2, far, byInput]), ["bucket data", "bucket far2", "bucket far"]);
+            const byName = res(REPL, "r", { bucket: "far2", rules: [toFar] }, { dependencies: [data.urn, far2.urn, far.urn] });
+            assert.deepEqual(judged([data, far2, far, byName]), ["bucket data", "bucket far2", "bucket far"]);
+            // Neither tells: what it depends on, but not what it copies to; any source in another region makes a replica.
+            const toCentral = { status: "Enabled", destination: { bucket: "arn:aws:s3:::central" } };
+            const blind = res(REPL, "r", { bucket: U, rules: [toFar, toCentral] }, { dependencies: [far2.urn, far.urn, central.urn] });
+            assert.deepEqual(judged([far2, far, central, blind]), ["bucket far2", "bucket far"]);
+            const mixed = res(REPL, "r", { bucket: U, rules: [toFar] }, { dependencies: [far2.urn, data.urn, far.urn] });
+            assert.deepEqual(judged([far2, data, far, mixed]), ["bucket far2", "bucket data"]);
+        });
+
         it("(d) a rule that copies only part of the bucket (prefix or tag filter) does not replicate the bucket", () => {
             const cases: Array<[Record<string, unknown>, string]> = [
                 [{ filter: { prefix: "thumbnails/" } }, "objects under the prefix thumbnails/"],
@@ -237,11 +259,13 @@ describe("recovery policies (checks on small stacks)", () => {
                 [{ filter: { and: { prefix: "a/", tags: { tier: "hot" } } } }, "objects under the prefix a/"],
                 [{ filter: { and: { prefix: "", tags: { tier: "hot", keep: U } } } }, "objects tagged tier=hot, keep=?"],
                 [{ filter: { tag: { key: U, value: "hot" } } }, "objects tagged ?=hot"],
+                [{ filter: { tag: { key: "a", value: "1" }, and: { tags: { b: "2" } } } }, "objects tagged a=1, b=2"],
+                [{ prefix: U, filter: { prefix: "x/" } }, "objects under the prefix x/"],
             ];
             for (const [extra, part] of cases) {
                 assert.deepEqual(figures([src, dst, repl([rule(extra)])]), [`bucket web-files @ us-west-2: none (its replication copies only ${part}, not the whole bucket)`], part);
             }
-            for (const whole of [{ filter: {} }, { filter: { prefix: "" } }, { filter: null }, { prefix: "" }, { filter: { and: { prefix: "", tags: {} } } }]) {
+            for (const whole of [{ filter: {} }, { filter: { prefix: "" } }, { filter: null }, { prefix: "" }, { filter: { and: { prefix: "", tags: {} } } }, { filter: { tag: null, and: { tags: null } } }]) {
                 assert.deepEqual(figures([src, dst, repl([rule(whole)])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"], JSON.stringify(whole));
             }
             // A whole-bucket rule beside a partial one is enough.
