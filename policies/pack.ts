@@ -35,11 +35,14 @@ export function plainProps(props: unknown): Record<string, any> {
 }
 
 /**
- * Per-pack state shared by the policies of one Analyze / AnalyzeStack call: findings waived, notes of
- * what was decided at apply (both by URN, handed on by the report policies that run last), and how
- * to read each policy's config (its `getConfig`, which always returns the current config), so the
- * waiver policy can check every config waiver once per stack. It lives in the closure of
- * `toPulumiPolicies`, never in module state.
+ * State of one analysis (the engine's ConfigureAnalyzer, then Analyze per resource, then
+ * AnalyzeStack) shared by the policies: findings waived, notes of what was decided at apply (both
+ * by URN, handed on by the report policies that run last), and how to read the config of each
+ * policy that ran (its `getConfig`, which always returns the current config), so the waiver policy
+ * can check every config waiver once per stack. It lives in the closure of `toPulumiPolicies`,
+ * never in module state, and `beginAnalysis` empties it whenever the pack is configured: a process
+ * that checks several stacks (`plan --all`) judges each as if it were alone, even when a report
+ * policy that would have emptied a ledger is disabled.
  */
 interface Ledgers {
     waived: Map<string, string[]>;
@@ -275,7 +278,7 @@ const UNDECIDED_FIX = "Nothing to do before apply: the value comes from a resour
 export function toPulumiPolicies(definitions: readonly PolicyDefinition[]): Policies {
     const names = new Set(definitions.map((d) => d.name));
     const ledgers: Ledgers = { waived: new Map(), undecided: new Map(), stackWaived: new Map(), stackUndecided: new Map(), configOf: new Map() };
-    return [
+    const policies: Policies = [
         ...definitions.map((d) => (d.kind === "resource" ? resourcePolicy(ledgers, d) : stackPolicy(ledgers, d))),
         waiverValidity(ledgers, names),
         resourceReport(WAIVED_REPORT_POLICY, "Lists findings hidden by a valid waiver, so waived risks stay visible.", WAIVED_FIX, ledgers.waived),
@@ -283,4 +286,33 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[]): Poli
         stackReport(WAIVED_STACK_REPORT_POLICY, "Lists stack-level findings hidden by a valid waiver.", WAIVED_FIX, ledgers.stackWaived),
         stackReport(UNDECIDED_STACK_REPORT_POLICY, "Lists, per resource and stack policy, the inputs a policy could not judge because they are known only at apply.", UNDECIDED_FIX, ledgers.stackUndecided),
     ];
+    resets.set(policies, () => Object.values(ledgers).forEach((m: Map<string, unknown>) => m.clear()));
+    return policies;
+}
+
+const resets = new WeakMap<Policies, () => void>();
+
+/** Forgets everything the policies of `toPulumiPolicies` kept from earlier analyses (see Ledgers). */
+export function beginAnalysis(policies: Policies): void {
+    resets.get(policies)?.();
+}
+
+/** The part of @grpc/grpc-js's `Server` the pack's server registers its handlers with. */
+interface GrpcServerClass {
+    prototype: { addService(service: unknown, implementation: Record<string, unknown>): void };
+}
+
+/**
+ * Makes every ConfigureAnalyzer call begin a new analysis of `policies` (before the server takes the
+ * new config). @pulumi/policy's server keeps its `configure` handler to itself, so this wraps it
+ * where the server hands it to gRPC (`server.addService`); call it before the PolicyPack is made.
+ * The Pulumi CLI configures once per process; `plan --all` and the tests configure per stack.
+ */
+export function beginAnalysisOnConfigure(server: GrpcServerClass, policies: Policies): void {
+    const addService = server.prototype.addService;
+    server.prototype.addService = function (this: unknown, service: unknown, implementation: Record<string, unknown>) {
+        const configure = implementation.configure as ((...args: unknown[]) => unknown) | undefined;
+        const wrapped = typeof configure === "function" ? { ...implementation, configure: (...args: unknown[]) => (beginAnalysis(policies), configure(...args)) } : implementation;
+        return addService.call(this, service, wrapped);
+    };
 }

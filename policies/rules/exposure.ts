@@ -134,29 +134,51 @@ export const bucketPublicAccess: StackPolicyDefinition = {
 export const dockerPublishedDataPorts: ResourcePolicyDefinition<PortsConfig> = {
     kind: "resource",
     name: "docker-container-restrict-published-data-ports",
-    description: "Local data stores publish no port beyond the loopback address (an unlabelled container: no data-store port).",
+    description: "Local data stores publish no port beyond the loopback address, and use no host networking (an unlabelled container: no data-store port).",
     severity: "high",
     enforcementLevel: "mandatory",
     concern: "exposure",
     source: "seed 003 (only nginx is the entry point); seed 001 'Private service'",
-    remediation: "Drop the published port (other containers reach it on the network) or set ip: 127.0.0.1.",
+    remediation: "Drop the published port (other containers reach it on the network) or set ip: 127.0.0.1 (an entry without external is published too, on a random host port); put a data store on a Docker network, not networkMode host.",
     resourceTypes: [DOCKER_CONTAINER],
     config: portsConfig,
     check(r, c) {
         const role = list(r.props.labels).find((l: any) => l?.label === LOCAL_ROLE_LABEL)?.value;
         // A store is private whatever its port; an entry point (app, proxy) may publish its own.
         const guarded = (port: number) => role === "data" || (role === undefined && c.dataPorts.includes(port));
+        const mayGuard = isUnknown(role) || role === "data" || role === undefined;
+        // Host networking: the container listens on the host's own addresses, every port of it published.
+        const mode = r.props.networkMode;
+        if (isUnknown(mode)) return mayGuard ? [undecided("networkMode")] : [];
+        if (mode === "host") {
+            if (isUnknown(role)) return [undecided("labels")];
+            if (role === "data") return ["networkMode host publishes every port of the container on the host's addresses"];
+            if (role !== undefined) return [];
+            if (isUnknown(r.props.ports)) return [undecided("ports")];
+            const data = list(r.props.ports).map((p: any) => Number(p?.internal)).filter(guarded);
+            return data.length ? [`networkMode host publishes port(s) ${[...new Set(data)].join(", ")} on the host's addresses`] : [];
+        }
         if (isUnknown(r.props.ports)) return [undecided("ports")];
         return list(r.props.ports).flatMap((p: any, i): Finding[] => {
             // A null entry publishes nothing (it is no port mapping).
             if (p === null || p === undefined) return [];
-            if (isUnknown(p) || isUnknown(p.internal)) return isUnknown(role) || role === "data" || role === undefined ? [undecided(`ports[${i}]`)] : [];
-            if (!guarded(Number(p.internal)) || p.external === undefined) return [];
+            if (isUnknown(p) || isUnknown(p.internal)) return mayGuard ? [undecided(`ports[${i}]`)] : [];
+            if (!guarded(Number(p.internal))) return [];
             if (isUnknown(p.ip)) return [undecided(`ports[${i}].ip`)];
-            return (p.ip ?? "0.0.0.0") !== "127.0.0.1" ? [`port ${p.internal} is published on ${p.ip ?? "0.0.0.0"}:${p.external}`] : [];
+            // Docker publishes every entry: without `external` on a random host port; without `ip` on every address.
+            const ip = typeof p.ip === "string" && p.ip !== "" ? p.ip : "0.0.0.0";
+            if (isLoopback(ip)) return [];
+            const host = ip.includes(":") && !ip.startsWith("[") ? `[${ip}]` : ip;
+            const where = p.external === undefined || p.external === null ? `${host} on a random host port` : isUnknown(p.external) ? `${host} on a host port known at apply` : `${host}:${p.external}`;
+            return [`port ${p.internal} is published on ${where}`];
         });
     },
 };
+
+/** Loopback addresses: 127.0.0.0/8 and ::1, bracketed or written out (as Docker takes them in a port's `ip`). */
+export function isLoopback(ip: string): boolean {
+    return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip) || ["::1", "0:0:0:0:0:0:0:1"].includes(ip.replace(/^\[(.*)\]$/, "$1"));
+}
 
 const AWS_LB = "service.beta.kubernetes.io/";
 

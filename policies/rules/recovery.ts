@@ -128,7 +128,14 @@ function databases(stack: Stack, drRegion: string): StoreRecovery[] {
             : days >= 1 ? { minutes: RDS_PITR_RPO_MINUTES, how: "point-in-time recovery" } : { minutes: "none", how: "automated backups are off (backupRetentionPeriod 0)" };
         out.push({ urn: db.urn, store, where: "in-region", achievable: local });
         if (!drRegion) continue;
-        const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
+        // Its replications: the ones whose sourceDbInstanceArn input refers to it (property dependencies) or
+        // names it; by dependency only when neither tells (another instance's replication may depend on it).
+        const sourceByReference = (r: StackSubject) => {
+            const via = list(r.propertyDependencies?.sourceDbInstanceArn);
+            if (via.length) return via.includes(db.urn);
+            return knownString(props(r).sourceDbInstanceArn) === undefined || namesOf(db).size === 0;
+        };
+        const linked = [...new Set([...stack.dependentsOf(db, RDS_BACKUP_REPLICATION).filter(sourceByReference), ...[...namesOf(db)].flatMap((n) => bySource.get(n) ?? [])])];
         const there = linked.filter((r) => regionOf(r) === drRegion);
         const regionLater = linked.filter((r) => isUnknown(props(r).region));
         const undeclared = linked.filter((r) => regionOf(r) === undefined);
@@ -286,29 +293,65 @@ function volumes(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
 /** A replication rule's destination (a bucket ARN) and the bucket name in it. */
 const destinationNames = (arn: string) => [arn, arn.replace(/^arn:[^:]+:s3:::/, "")];
 
+/** Whether a replication rule may copy anything: enabled, or its status known only at apply. */
+const mayCopy = (rule: any) => isUnknown(rule) || isUnknown(rule?.status) || rule?.status === "Enabled";
+
 /**
- * Buckets that receive a replication's copies, whatever their tags: the ones its rules name as
- * destination, or (names unknown, a first preview) the ones its `rules` input refers to.
+ * Buckets that hold copies of another region's bucket, whatever their tags: the destinations of an
+ * enabled rule (named by it, or, names unknown in a first preview, the ones its `rules` input refers
+ * to) that declare a region other than their source's, the source being outside the DR region. A
+ * bucket in the stack's own region is judged as a source whatever replicates into it: a same-region
+ * copy, or the return leg of two-way replication from the DR region, does not make it a replica.
  */
-function replicaUrns(stack: Stack, all: StackSubject[]): Set<string> {
-    const byName = new Map<string, string[]>();
-    for (const b of all) for (const n of namesOf(b)) byName.set(n, [...(byName.get(n) ?? []), b.urn]);
+function replicaUrns(stack: Stack, all: StackSubject[], drRegion: string): Set<string> {
+    const byName = new Map<string, StackSubject[]>();
+    for (const b of all) for (const n of namesOf(b)) byName.set(n, [...(byName.get(n) ?? []), b]);
     const out = new Set<string>();
     for (const c of stack.ofType(REPLICATION)) {
-        for (const rule of list(props(c).rules)) {
-            const arn = knownString(rule?.destination?.bucket);
-            if (arn) for (const urn of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) out.add(urn);
+        const rules = props(c).rules;
+        const copying = isUnknown(rules) ? [] : list(rules).filter(mayCopy);
+        const destinations = new Set<StackSubject>();
+        for (const rule of copying) {
+            const arn = knownString(rule.destination?.bucket);
+            if (arn) for (const d of destinationNames(arn).flatMap((n) => byName.get(n) ?? [])) destinations.add(d);
         }
-        for (const urn of list(c.propertyDependencies?.rules)) if (BUCKETS.includes(stack.byUrn.get(urn)?.type ?? "")) out.add(urn);
+        if (isUnknown(rules) || copying.length) for (const urn of list(c.propertyDependencies?.rules)) {
+            const d = stack.byUrn.get(urn);
+            if (d && BUCKETS.includes(d.type)) destinations.add(d);
+        }
+        // Its source: the bucket its `bucket` input refers to, or names; by dependency when neither tells.
+        const via = list(c.propertyDependencies?.bucket).map((u) => stack.byUrn.get(u)).filter((b): b is StackSubject => b !== undefined);
+        const named = byName.get(knownString(props(c).bucket) ?? "") ?? [];
+        for (const d of destinations) {
+            const region = regionOf(d);
+            if (region === undefined) continue; // the stack's own region
+            const sources = via.length ? via : named.length ? named : stack.dependenciesOf(c, ...BUCKETS).filter((b) => b !== d && !destinations.has(b));
+            if (!sources.length || sources.some((s) => regionOf(s) !== region && regionOf(s) !== drRegion)) out.add(d.urn);
+        }
     }
     return out;
+}
+
+/**
+ * The part of a bucket an enabled replication rule copies: undefined when all of it (no filter, or an
+ * empty prefix and no tag); otherwise what it selects, or the input known only at apply that decides it.
+ */
+function partCopied(rule: Record<string, any>, i: number): string | undefined | { path: string } {
+    const f = rule.filter;
+    const prefix = [rule.prefix, f?.prefix, f?.and?.prefix].find((p) => typeof p === "string" && p !== "" && !isUnknown(p));
+    if (prefix !== undefined) return `objects under the prefix ${prefix}`;
+    const andTags = f?.and?.tags;
+    const tags = [f?.tag, ...(andTags !== null && typeof andTags === "object" ? Object.entries(andTags) : []).map(([key, value]) => ({ key, value }))].filter((t) => t !== null && typeof t === "object");
+    if (tags.length) return `objects tagged ${tags.map((t) => `${knownString(t.key) ?? "?"}=${knownString(t.value) ?? "?"}`).join(", ")}`;
+    const later = Object.entries({ prefix: rule.prefix, filter: f, "filter.prefix": f?.prefix, "filter.tag": f?.tag, "filter.and": f?.and, "filter.and.prefix": f?.and?.prefix, "filter.and.tags": f?.and?.tags }).find(([, v]) => isUnknown(v));
+    return later ? { path: `rules[${i}].${later[0]}` } : undefined;
 }
 
 /** Buckets holding data (not logs, not replicas): replicated to the DR region, with or without RTC. */
 function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
     if (!drRegion) return [];
     const all = stack.ofType(...BUCKETS);
-    const replicas = replicaUrns(stack, all);
+    const replicas = replicaUrns(stack, all, drRegion);
     const configsByBucket = new Map<string, StackSubject[]>();
     for (const c of stack.ofType(REPLICATION)) {
         const b = knownString(props(c).bucket);
@@ -351,6 +394,9 @@ function buckets(stack: Stack, drRegion: string, rpo: number): StoreRecovery[] {
                 }
                 if (isUnknown(props(target).region)) return [decidedAtApply("the region of its replica is known only at apply", { urn: target.urn, path: "region" })];
                 if (regionOf(target) !== drRegion) return [{ minutes: "none", how: `it replicates to ${regionOf(target) ?? "the stack's own region"}` }];
+                const part = partCopied(rule, i);
+                if (typeof part === "object") return [decidedAtApply("which objects a replication rule copies is known only at apply", at(part.path))];
+                if (part !== undefined) return [{ minutes: "none", how: `its replication copies only ${part}, not the whole bucket` }];
                 const rtc = rule.destination?.replicationTime;
                 if (isUnknown(rtc) || isUnknown(rtc?.status)) return [decidedAtApply("whether Replication Time Control is on is known only at apply", at(`rules[${i}].destination.replicationTime`))];
                 return [rtc?.status === "Enabled"

@@ -9,7 +9,7 @@ import { UNKNOWN_MARKER } from "../../core/plan/previewJson";
 import { decodeUndecided } from "../../core/policy/undecided";
 import { decodeWaived } from "../../core/policy/waived";
 import { isUndecided, PolicyDefinition, ResourcePolicyDefinition, StackPolicyDefinition, withDefaults } from "../../policies/definitions";
-import { plainProps, toPulumiPolicies } from "../../policies/pack";
+import { beginAnalysis, beginAnalysisOnConfigure, plainProps, toPulumiPolicies } from "../../policies/pack";
 import { ALL_POLICIES, POLICY_PACK_NAME } from "../../policies/registry";
 
 const T = "test:index:Thing";
@@ -310,6 +310,53 @@ describe("pack assembly (in process)", () => {
         p.analyzeStack([{ name: "a", props: {} }]);
         assert.deepEqual(idle(), [undefined, "tiered-infra:policies:NothingToDo"]); // the stack report ran last and emptied its ledger
         for (const policy of p.policies) assert.ok(policy.description.length > 10, `${policy.name} has a description`);
+    });
+
+    it("forgets, when a new analysis begins, everything kept from the one before (ledgers a disabled report left, the configs of policies that ran)", () => {
+        const p = pack();
+        const named = (n: string) => p.policies.find((x) => x.name === n);
+        const waivedLedgers = () => [named("waived-findings-report").validateResource.__pulumiType, named("waived-stack-findings-report").validateStack.__pulumiType, named("decided-at-apply-report").validateResource.__pulumiType, named("decided-at-apply-stack-report").validateStack.__pulumiType];
+        const waiverCheck = () => named("waiver-require-reason-and-expiry").validateStack.__pulumiType;
+        p.setConfig({ "thing-require-good": { waivers: [{ resource: "a", reason: "accepted for the pilot", expires: inDays(5) }] }, "thing-stack-require-good": { waivers: [{ resource: "a", reason: "accepted for the pilot", expires: inDays(5) }] } });
+        // As if every report policy were disabled: only the two policies run.
+        const [thingPolicy, stackPolicy] = p.policies;
+        thingPolicy.validateResource({ type: T, urn: urn("a"), name: "a", props: { bad: true, unsure: true }, getConfig: () => ({ waivers: [{ resource: "a", reason: "accepted for the pilot", expires: inDays(5) }] }) }, () => undefined);
+        stackPolicy.validateStack({ resources: [{ type: T, urn: urn("a"), name: "a", props: { stackBad: true, stackUnsure: true }, dependencies: [], propertyDependencies: {} }], getConfig: () => ({ waivers: [{ resource: "a", reason: "accepted for the pilot", expires: inDays(5) }] }) }, () => undefined);
+        assert.deepEqual(waivedLedgers(), [undefined, undefined, undefined, undefined]);
+        assert.equal(waiverCheck(), undefined);
+        beginAnalysis(p.policies);
+        assert.deepEqual(waivedLedgers(), Array(4).fill("tiered-infra:policies:NothingToDo"));
+        assert.equal(waiverCheck(), "tiered-infra:policies:NothingToDo", "no policy has run in this analysis, so no config waiver to check");
+        p.setConfig({});
+        p.analyzeStack([{ name: "b", props: {} }]);
+        assert.deepEqual(p.reports, [], "nothing about a, which this stack does not have");
+        beginAnalysis([]); // not the pack's policies: nothing to do
+    });
+
+    it("begins a new analysis whenever the server is configured", () => {
+        const calls: string[] = [];
+        class Server {
+            handlers: Record<string, unknown> = {};
+            addService(_service: unknown, implementation: Record<string, unknown>) {
+                this.handlers = implementation;
+            }
+        }
+        const p = pack();
+        beginAnalysisOnConfigure(Server, p.policies);
+        p.policies[0].validateResource({ type: T, urn: urn("a"), name: "a", props: { unsure: true }, getConfig: () => ({}) }, () => undefined);
+        const server = new Server();
+        const analyze = () => "analyzed";
+        server.addService("analyzer", { configure: (call: string, done: string) => calls.push(`configure ${call} ${done}`), analyze });
+        assert.equal(server.handlers.analyze, analyze);
+        const idle = () => p.policies.find((x) => x.name === "decided-at-apply-report").validateResource.__pulumiType;
+        assert.equal(idle(), undefined);
+        assert.equal((server.handlers.configure as (...a: string[]) => unknown)("req", "cb"), 1);
+        assert.deepEqual(calls, ["configure req cb"]);
+        assert.equal(idle(), "tiered-infra:policies:NothingToDo");
+        // A service without a configure handler is registered as it is.
+        const other = { ping: () => "pong" };
+        server.addService("other", other);
+        assert.equal(server.handlers, other);
     });
 
     it("tells an undecided finding from a message, and fills only defaults that exist", () => {

@@ -5,7 +5,7 @@
  * policies in pack order. Thousands of variants per second, for sweeps the gRPC round trip would
  * make slow; test/policies/pack.test.ts checks the same cases over gRPC.
  */
-import { toPulumiPolicies } from "../../policies/pack";
+import { beginAnalysis, toPulumiPolicies } from "../../policies/pack";
 import { ALL_POLICIES } from "../../policies/registry";
 import { ResourceState, UNKNOWN_MARKER } from "../../core/plan/previewJson";
 import { urnName } from "../../core/plan/urn";
@@ -51,6 +51,7 @@ export function evaluateInProcess(states: ResourceState[], config: PolicyPackCon
             else throw e;
         }
     };
+    beginAnalysis(policies);
     for (const s of states) {
         for (const p of policies) {
             const level = levelOf(p.name, config, p.enforcementLevel);

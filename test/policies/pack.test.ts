@@ -3,10 +3,10 @@ import { ResourceState, UNKNOWN_MARKER } from "../../core/plan/previewJson";
 import { decodeUndecided, UNDECIDED_REPORT_POLICY, UNDECIDED_STACK_REPORT_POLICY } from "../../core/policy/undecided";
 import { ALL_POLICIES } from "../../policies/registry";
 import { WAIVED_REPORT_POLICY, WAIVER_POLICY } from "../../policies/pack";
-import { Diagnostic, PolicyPackConfig } from "../../tools/policy/analyzer";
+import { Diagnostic, PolicyPackConfig, PolicyPackProcess } from "../../tools/policy/analyzer";
 import { toFinding } from "../../tools/policy/evaluate";
 import { PACK_DEFAULTS } from "../../tools/policy/generateConfig";
-import { validatePolicyConfig } from "../../tools/policy/policyConfig";
+import { POLICY_PACK_DIR, validatePolicyConfig } from "../../tools/policy/policyConfig";
 import { analyze, analyzeStack, configure, messagesOf, policyPack, state } from "../policyHarness";
 import { POLICY_CASES, PolicyCase, SURFACE_CASES } from "./fixtures";
 import { evaluateInProcess, isStackPolicy, Note, paths, withUnknown } from "./inProcess";
@@ -254,11 +254,13 @@ describe("policy pack (over the analyzer protocol)", function () {
 
         it("a config waiver naming no resource of the stack (a typo) is reported, not silently ignored", async () => {
             const target = db({});
-            const ds = await preview([target], { "kubernetes-workload-require-pdb": { waivers: [{ resource: "web-small-deploymnet", reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
+            // The waiver policy checks the config waivers of the policies that ran on this stack (here the PDB policy, for the Deployment).
+            const dep = state("kubernetes:apps/v1:Deployment", { metadata: { namespace: "web" }, spec: { replicas: 1, template: { metadata: { labels: { app: "x" } }, spec: { containers: [] } } } });
+            const ds = await preview([target, dep], { "kubernetes-workload-require-pdb": { waivers: [{ resource: "web-small-deploymnet", reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
             assert.deepEqual(messagesOf(ds, WAIVER_POLICY), ['policy-config waiver of kubernetes-workload-require-pdb names "web-small-deploymnet", which is no resource of this stack (give the resource\'s URN or its name exactly as in the plan); it waives nothing']);
             assert.equal(ds.find((d) => d.policyName === WAIVER_POLICY)!.level, "mandatory");
             // The same waiver naming the resource by its name is fine.
-            const ok = await preview([target], { "kubernetes-workload-require-pdb": { waivers: [{ resource: target.urn.split("::").pop()!, reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
+            const ok = await preview([target, dep], { "kubernetes-workload-require-pdb": { waivers: [{ resource: target.urn.split("::").pop()!, reason: "PDB lands with the next chart", expires: daysFromToday(10) }] } });
             assert.deepEqual(messagesOf(ok, WAIVER_POLICY), []);
         });
 
@@ -271,6 +273,47 @@ describe("policy pack (over the analyzer protocol)", function () {
             assert.deepEqual(messagesOf(ds, "kubernetes-workload-require-pdb"), []);
             assert.match(messagesOf(ds, "waived-stack-findings-report")[0], /^waived kubernetes-workload-require-pdb/);
         });
+    });
+});
+
+describe("one pack process, several analyses (plan --all)", function () {
+    this.timeout(120_000);
+    const B = "aws:s3/bucketV2:BucketV2";
+    const bucket = (name: string) => state(B, { bucket: name, region: "us-east-1", tags: {} }, { urn: `urn:pulumi:test::tiered-infra::${B}::${name}` });
+    const container = state("docker:index/container:Container", { name: "web-local-app", image: "app:1", restart: "unless-stopped", ports: [{ internal: 12015, external: 12015 }] });
+    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    /** Analyses as `plan --all` runs them: configure, Analyze per resource, AnalyzeStack. */
+    const analyses: Array<{ title: string; states: ResourceState[]; config: PolicyPackConfig }> = [
+        // Waives a recovery finding while its report is disabled: the waived-stack ledger is never emptied.
+        { title: "data, waived, report disabled", states: [bucket("data")], config: { "recovery-objectives-met": { drRegion: "us-west-2", rpoMinutes: 60, waivers: [{ resource: "data", reason: "accepted risk for the review", expires }] }, "waived-stack-findings-report": "disabled" } },
+        // Has a Docker container, so the Docker policies run (and used to be remembered for later stacks).
+        { title: "local, a container", states: [container], config: {} },
+        // Waives a Docker policy for a resource it does not have; no Docker policy runs here.
+        { title: "another stack, a Docker waiver", states: [bucket("other")], config: { "docker-container-require-healthcheck-and-restart": { waivers: [{ resource: "nope", reason: "x", expires }] } } },
+        { title: "another stack, defaults", states: [bucket("other")], config: {} },
+    ];
+    const key = (d: Diagnostic) => `${d.policyName} | ${d.level} | ${d.urn} | ${d.message}`;
+    let fresh: PolicyPackProcess | undefined;
+    after(async () => fresh?.stop());
+
+    it("gives each stack the findings it has when it is the process's only analysis", async () => {
+        const { info } = await policyPack();
+        const run = async (pack: PolicyPackProcess, a: (typeof analyses)[number]) => {
+            await pack.configure(validatePolicyConfig("(test)", a.config, info));
+            return (await pack.analyzeAll(a.states)).map(key).sort();
+        };
+        const alone: string[][] = [];
+        for (const a of analyses) {
+            // Each alone: the first analysis of a process of its own.
+            fresh = await PolicyPackProcess.start(POLICY_PACK_DIR, { project: "tiered-infra", stack: "test" });
+            alone.push(await run(fresh, a));
+            await fresh.stop();
+            fresh = undefined;
+        }
+        fresh = await PolicyPackProcess.start(POLICY_PACK_DIR, { project: "tiered-infra", stack: "test" });
+        for (const [i, a] of [...analyses.entries(), ...analyses.entries()]) assert.deepEqual(await run(fresh, a), alone[i], a.title);
+        assert.deepEqual(alone[2].filter((f) => f.startsWith(WAIVER_POLICY)), [], "the Docker waiver names a policy with nothing to judge here");
+        assert.ok(alone[3].every((f) => !f.includes("::data")), "nothing about the first stack's bucket");
     });
 });
 

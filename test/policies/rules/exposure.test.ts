@@ -153,7 +153,46 @@ describe("exposure policies (checks)", () => {
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000 }] }), ["port 8000 is published on 0.0.0.0:8000"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 18000, ip: "0.0.0.0" }] }), ["port 8000 is published on 0.0.0.0:18000"]);
             assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip: "127.0.0.1" }] }), []);
-            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000 }] }), []);
+        });
+
+        it("an entry without external is still published, on a random host port of every address (Docker provider docs)", () => {
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000 }] }), ["port 8000 is published on 0.0.0.0 on a random host port"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: null, ip: "" }] }), ["port 8000 is published on 0.0.0.0 on a random host port"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { ports: [{ internal: 5432 }, { internal: 80 }] }), ["port 5432 is published on 0.0.0.0 on a random host port"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, ip: "127.0.0.1" }] }), []);
+            // The host port known only at apply does not matter: the address decides.
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: U }] }), ["port 8000 is published on 0.0.0.0 on a host port known at apply"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: U, ip: "127.0.0.1" }] }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), ports: [{ internal: 5432 }] }), []);
+        });
+
+        it("loopback is 127.0.0.0/8 and ::1 (IPv6); every other address is public", () => {
+            for (const ip of ["127.0.0.1", "127.0.1.1", "127.100.200.250", "::1", "[::1]", "0:0:0:0:0:0:0:1"]) {
+                assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip }] }), [], ip);
+            }
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip: "::" }] }), ["port 8000 is published on [::]:8000"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip: "[::]" }] }), ["port 8000 is published on [::]:8000"]);
+            for (const ip of ["10.0.0.5", "::ffff:127.0.0.1", "1::1", "127.0.0.1.5", "x127.0.0.1", "0:0:0:0:0:0:0:1:1", "[::1", "::1[]", "[]::1", "127.1000.0.1"]) {
+                assert.equal(check(dockerPublishedDataPorts, C, { labels: role("data"), ports: [{ internal: 8000, external: 8000, ip }] }).length, 1, ip);
+            }
+        });
+
+        it("host networking publishes every port of a data store; of an unlabelled container, its data ports", () => {
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), networkMode: "host" }), ["networkMode host publishes every port of the container on the host's addresses"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: [{ internal: 5432 }, { internal: 80 }, { internal: 5432, external: 1 }, null] }), ["networkMode host publishes port(s) 5432 on the host's addresses"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: [{ internal: 80 }] }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host" }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), networkMode: "host" }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), networkMode: "host", ports: U }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: [{ internal: 6379 }, { internal: 5432 }] }), ["networkMode host publishes port(s) 6379, 5432 on the host's addresses"]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), networkMode: "bridge", ports: [{ internal: 8000, external: 8000, ip: "127.0.0.1" }] }), []);
+            // Decided at apply: the mode, or with host networking the role or the ports.
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("data"), networkMode: U }), [{ undecided: "networkMode" }]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: U }), [{ undecided: "networkMode" }]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role(U), networkMode: U }), [{ undecided: "networkMode" }]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role("entry"), networkMode: U }), []);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { labels: role(U), networkMode: "host" }), [{ undecided: "labels" }]);
+            assert.deepEqual(check(dockerPublishedDataPorts, C, { networkMode: "host", ports: U }), [{ undecided: "ports" }]);
         });
 
         it("an entry point may publish any port; an unlabelled container no data port", () => {

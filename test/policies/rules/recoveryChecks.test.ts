@@ -72,6 +72,28 @@ describe("recovery policies (checks on small stacks)", () => {
             assert.deepEqual(figures([c, ...twice]).pop(), "database db-c @ us-west-2: none (its automated backups are replicated to eu-west-1, us-east-1, not to us-west-2)");
             assert.deepEqual(figures([c, third, res(RDS_REPL, "r5", {}, { dependencies: [c.urn] })]).pop(), "database db-c @ us-west-2: unknown (its automated-backup replication does not declare region; set region on it)");
         });
+        it("links a backup replication to the instance its sourceDbInstanceArn refers to, not to every instance it depends on", () => {
+            const a = res(RDS, "a", { identifier: "db-a", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-a" });
+            const b = res(RDS, "b", { identifier: "db-b", backupRetentionPeriod: 7, arn: "arn:aws:rds:us-east-1:1:db:db-b" });
+            const dr = (f: string[]) => f.filter((x) => x.includes("us-west-2"));
+            const notA = "database db-a @ us-west-2: none (no automated-backup replication there)";
+            const yesB = "database db-b @ us-west-2: 5 (replicated automated backups (transaction logs every 5 minutes))";
+            // B's replication, which also depends on A (dependsOn): by its known ARN...
+            const byArn = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:db-b" }, { dependencies: [a.urn, b.urn] });
+            assert.deepEqual(dr(figures([a, b, byArn])), [notA, yesB]);
+            // ...by the instance its input refers to (ARN unknown in a first preview)...
+            const byInput = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: U }, { dependencies: [a.urn, b.urn], propertyDependencies: { sourceDbInstanceArn: [b.urn] } });
+            assert.deepEqual(dr(figures([a, b, byInput])), [notA, yesB]);
+            // ...and by dependency only when neither tells: the ARN unknown without property dependencies, or an instance with no known name.
+            const blind = res(RDS_REPL, "rb", { region: "us-west-2", sourceDbInstanceArn: U }, { dependencies: [a.urn, b.urn] });
+            assert.deepEqual(dr(figures([a, b, blind])), [yesB.replace("db-b", "db-a"), yesB]);
+            const noInputs = { ...blind, propertyDependencies: undefined } as unknown as StackSubject;
+            assert.deepEqual(dr(figures([a, b, noInputs])), [yesB.replace("db-b", "db-a"), yesB]);
+            const nameless = res(RDS, "n", { backupRetentionPeriod: 7 });
+            const toNameless = res(RDS_REPL, "rn", { region: "us-west-2", sourceDbInstanceArn: "arn:aws:rds:us-east-1:1:db:n-123" }, { dependencies: [nameless.urn] });
+            assert.deepEqual(dr(figures([nameless, toNameless])), [yesB.replace("db-b", "n")]);
+        });
+
         it("a null or empty replicateSourceDb is no read replica", () => {
             const stack = [res(RDS, "n", { identifier: "db-n", replicateSourceDb: null, backupRetentionPeriod: 1 }), res(RDS, "e", { identifier: "db-e", replicateSourceDb: "", backupRetentionPeriod: 1 })];
             assert.deepEqual(figures(stack, ""), ["database db-n @ in-region: 5 (point-in-time recovery)", "database db-e @ in-region: 5 (point-in-time recovery)"]);
@@ -173,6 +195,85 @@ describe("recovery policies (checks on small stacks)", () => {
                 "bucket web-files @ us-west-2: 15 (replication with Replication Time Control)",
                 "bucket web-other @ us-west-2: none (it is not replicated there)",
             ]);
+        });
+
+        it("a bucket in the stack's own region is judged whatever replicates into it; only enabled rules make a replica", () => {
+            const data = res(BUCKET, "data", { bucket: "data", region: "us-east-1", arn: "arn:aws:s3:::data" });
+            const drCopy = res(BUCKET, "dr", { bucket: "dr", region: "us-west-2", arn: "arn:aws:s3:::dr" });
+            const into = (name: string, from: StackSubject, to: StackSubject, r: Record<string, unknown> = {}) =>
+                res(REPL, name, { bucket: from.props.bucket, rules: [rule({ destination: { bucket: `arn:aws:s3:::${to.props.bucket}`, replicationTime: { status: "Enabled" } }, ...r })] }, { dependencies: [from.urn, to.urn], propertyDependencies: { bucket: [from.urn], rules: [to.urn] } });
+            // (a) The return leg of two-way replication (the DR copy back into the primary) does not exempt the primary.
+            assert.deepEqual(figures([data, drCopy, into("back", drCopy, data)]), ["bucket data @ us-west-2: none (it is not replicated there)"]);
+            // (b) Two-way: the outbound leg is judged on its own (here: no RTC, no time bound).
+            const out = res(REPL, "out", { bucket: "data", rules: [rule({ destination: { bucket: "arn:aws:s3:::dr" } })] }, { dependencies: [data.urn, drCopy.urn], propertyDependencies: { bucket: [data.urn], rules: [drCopy.urn] } });
+            assert.deepEqual(figures([data, drCopy, out, into("back", drCopy, data)]), ["bucket data @ us-west-2: none (replication without Replication Time Control has no time bound (no SLA))"]);
+            assert.deepEqual(figures([data, drCopy, into("out", data, drCopy), into("back", drCopy, data)]), ["bucket data @ us-west-2: 15 (replication with Replication Time Control)"]);
+            // (c) A same-region copy into data, or a disabled rule pointing at it, leaves data a source.
+            const other = res(BUCKET, "other", { bucket: "other", region: "us-east-1" });
+            const otherFigure = "bucket other @ us-west-2: none (it replicates to us-east-1)";
+            assert.deepEqual(figures([data, other, into("agg", other, data)]), ["bucket data @ us-west-2: none (it is not replicated there)", otherFigure]);
+            const auto = res(BUCKET, "auto", {}); // no name, no region: the stack's own
+            assert.deepEqual(figures([auto, other, into("agg", other, auto)]), ["bucket auto @ us-west-2: none (it is not replicated there)", "bucket other @ us-west-2: none (it replicates to the stack's own region)"]);
+            const far = res(BUCKET, "far", { bucket: "far", region: "eu-west-1" });
+            assert.deepEqual(figures([data, far, into("off", data, far, { status: "Disabled" })]), ["bucket data @ us-west-2: none (its replication has no enabled rule)", "bucket far @ us-west-2: none (it is not replicated there)"]);
+            // An enabled copy to a third region is a replica there, named or (a first preview) by the rules input, or by dependency alone.
+            assert.deepEqual(figures([data, far, into("to-far", data, far)]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            const byDependency = res(REPL, "dep", { bucket: "data", rules: [rule({ destination: { bucket: "arn:aws:s3:::far" } })] }, { dependencies: [data.urn, far.urn] });
+            assert.deepEqual(figures([data, far, byDependency]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            assert.deepEqual(figures([data, far, { ...byDependency, props: { ...byDependency.props, bucket: U } }]), ["bucket data @ us-west-2: none (it replicates to eu-west-1)"]);
+            assert.deepEqual(figures([data, far, { ...byDependency, props: { bucket: U, rules: U }, propertyDependencies: { rules: [far.urn] } }]), ["bucket data @ us-west-2: unknown (its replication rules are known only at apply)"]);
+            const laterStatus = into("to-far", data, far, { status: U });
+            assert.deepEqual(recoveryObjectives.checkStack([data, far, laterStatus], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: laterStatus.urn, undecided: "rules[0].status" }]);
+            // The same copy from a DR-region bucket into a third region: not the stack's copy; the third-region bucket is judged.
+            assert.deepEqual(figures([drCopy, far, into("dr-far", drCopy, far)]), ["bucket far @ us-west-2: none (it is not replicated there)"]);
+            // A copy between two third-region buckets of one region is no replica either.
+            const far2 = res(BUCKET, "far2", { bucket: "far2", region: "eu-west-1" });
+            assert.deepEqual(figures([far, far2, into("f", far2, far)]), ["bucket far @ us-west-2: none (it is not replicated there)", "bucket far2 @ us-west-2: none (it replicates to eu-west-1)"]);
+        });
+
+        it("a replication's source is what its bucket input refers to or names, else what it depends on; a copy within one region makes no replica", () => {
+            const data = res(BUCKET, "data", { bucket: "data", region: "us-east-1" });
+            const far = res(BUCKET, "far", { bucket: "far", region: "eu-west-1" });
+            const far2 = res(BUCKET, "far2", { bucket: "far2", region: "eu-west-1" });
+            const central = res(BUCKET, "central", { bucket: "central", region: "eu-central-1" });
+            const judged = (rs: StackSubject[]) => figures(rs).map((f) => f.split(" @")[0]);
+            const toFar = { status: "Enabled", destination: { bucket: "arn:aws:s3:::far" } };
+            // far2 -> far, though the replication also depends on data: by the bucket input's reference, or by its name.
+            const byInput = res(REPL, "r", { bucket: U, rules: [toFar] }, { dependencies: [data.urn, far2.urn, far.urn], propertyDependencies: { bucket: [far2.urn, "urn:gone"] } });
+            assert.deepEqual(judged([data, far2, far, byInput]), ["bucket data", "bucket far2", "bucket far"]);
+            const byName = res(REPL, "r", { bucket: "far2", rules: [toFar] }, { dependencies: [data.urn, far2.urn, far.urn] });
+            assert.deepEqual(judged([data, far2, far, byName]), ["bucket data", "bucket far2", "bucket far"]);
+            // Neither tells: what it depends on, but not what it copies to; any source in another region makes a replica.
+            const toCentral = { status: "Enabled", destination: { bucket: "arn:aws:s3:::central" } };
+            const blind = res(REPL, "r", { bucket: U, rules: [toFar, toCentral] }, { dependencies: [far2.urn, far.urn, central.urn] });
+            assert.deepEqual(judged([far2, far, central, blind]), ["bucket far2", "bucket far"]);
+            const mixed = res(REPL, "r", { bucket: U, rules: [toFar] }, { dependencies: [far2.urn, data.urn, far.urn] });
+            assert.deepEqual(judged([far2, data, far, mixed]), ["bucket far2", "bucket data"]);
+        });
+
+        it("(d) a rule that copies only part of the bucket (prefix or tag filter) does not replicate the bucket", () => {
+            const cases: Array<[Record<string, unknown>, string]> = [
+                [{ filter: { prefix: "thumbnails/" } }, "objects under the prefix thumbnails/"],
+                [{ prefix: "legacy/" }, "objects under the prefix legacy/"],
+                [{ filter: { tag: { key: "tier", value: "hot" } } }, "objects tagged tier=hot"],
+                [{ filter: { and: { prefix: "a/", tags: { tier: "hot" } } } }, "objects under the prefix a/"],
+                [{ filter: { and: { prefix: "", tags: { tier: "hot", keep: U } } } }, "objects tagged tier=hot, keep=?"],
+                [{ filter: { tag: { key: U, value: "hot" } } }, "objects tagged ?=hot"],
+                [{ filter: { tag: { key: "a", value: "1" }, and: { tags: { b: "2" } } } }, "objects tagged a=1, b=2"],
+                [{ prefix: U, filter: { prefix: "x/" } }, "objects under the prefix x/"],
+            ];
+            for (const [extra, part] of cases) {
+                assert.deepEqual(figures([src, dst, repl([rule(extra)])]), [`bucket web-files @ us-west-2: none (its replication copies only ${part}, not the whole bucket)`], part);
+            }
+            for (const whole of [{ filter: {} }, { filter: { prefix: "" } }, { filter: null }, { prefix: "" }, { filter: { and: { prefix: "", tags: {} } } }, { filter: { tag: null, and: { tags: null } } }]) {
+                assert.deepEqual(figures([src, dst, repl([rule(whole)])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"], JSON.stringify(whole));
+            }
+            // A whole-bucket rule beside a partial one is enough.
+            assert.deepEqual(figures([src, dst, repl([rule({ filter: { prefix: "x/" } }), rule()])]), ["bucket web-files @ us-west-2: 15 (replication with Replication Time Control)"]);
+            for (const [extra, path] of [[{ filter: U }, "rules[0].filter"], [{ prefix: U }, "rules[0].prefix"], [{ filter: { prefix: U } }, "rules[0].filter.prefix"], [{ filter: { tag: U } }, "rules[0].filter.tag"], [{ filter: { and: U } }, "rules[0].filter.and"], [{ filter: { and: { prefix: U } } }, "rules[0].filter.and.prefix"], [{ filter: { and: { tags: U } } }, "rules[0].filter.and.tags"]] as Array<[Record<string, unknown>, string]>) {
+                const r = repl([rule(extra)]);
+                assert.deepEqual(recoveryObjectives.checkStack([src, dst, r], { rpoMinutes: 60, drRegion: "us-west-2" }), [{ urn: r.urn, undecided: path }], path);
+            }
         });
 
         it("takes the best of a bucket's replication rules, in any order", () => {
