@@ -611,15 +611,27 @@ const READERS: Record<string, Reader> = {
         { name: "Traces recorded", priceKey: "xray.traces", quantity: ctx.usage ? ctx.usage.xrayTracesRecorded / ctx.splitAmong("aws:xray/group:Group") : null, usageBased: true, per: 1_000_000 },
     ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
-        const replicas = num(r.inputs.spec?.replicas, 1);
-        const templates = r.inputs.spec?.volumeClaimTemplates;
-        return (Array.isArray(templates) ? templates : []).map((t: any): Usage => {
+        const volumes = (size: string, count: string, unpriced: string): Usage => ({ name: `Persistent volumes (gp3${size ? `, ${size} GiB x ${count}` : ""})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced });
+        const spec = r.inputs.spec;
+        // Not known until apply: it may claim volumes, so it is a gap, never nothing to price.
+        if (spec === UNKNOWN_MARKER) return [volumes("", "", "the StatefulSet's spec (replicas, volume claim templates) is decided at apply")];
+        const rawReplicas = spec?.replicas;
+        const n = num(rawReplicas, 1);
+        const replicas = Number.isInteger(n) && n >= 0 ? n : undefined;
+        const count = replicas === undefined ? "?" : String(replicas);
+        const badReplicas = rawReplicas === UNKNOWN_MARKER ? "replicas are decided at apply" : replicas === undefined ? `replicas ${JSON.stringify(rawReplicas)} is not a whole number of pods >= 0` : undefined;
+        const templates = spec?.volumeClaimTemplates;
+        if (templates === UNKNOWN_MARKER) return [volumes("?", count, "the volume claim templates are decided at apply")];
+        if (templates !== undefined && templates !== null && !Array.isArray(templates)) return [volumes("?", count, `volume claim templates ${JSON.stringify(templates)} are not a list`)];
+        return (templates ?? []).map((t: any): Usage => {
+            if (t === UNKNOWN_MARKER) return volumes("?", count, "the volume claim template is decided at apply");
             const storage = t?.spec?.resources?.requests?.storage;
-            if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
+            if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
             const gib = gibOf(storage);
             // A size it cannot read is a gap, never 0 GiB.
-            if (gib === undefined) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced: `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity` };
-            return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
+            if (gib === undefined) return volumes("?", count, `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity`);
+            if (badReplicas) return volumes(String(twoPlaces(gib)), count, badReplicas);
+            return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas! };
         });
     },
 };

@@ -544,6 +544,37 @@ describe("estimator readers", () => {
             ]);
             assert.deepEqual(priced([set]).unpricedComponents, ["ebs.gp3.storage"]);
         });
+
+        it("calls a StatefulSet's spec, claim templates or a template decided at apply a gap, and a replica count that is not a whole number >= 0 a gap naming it", () => {
+            const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
+            const set = (name: string, spec: unknown) => r("kubernetes:apps/v1:StatefulSet", name, { spec });
+            const cost = priced([
+                set("spec", U),
+                set("templates", { replicas: 3, volumeClaimTemplates: U }),
+                set("entry", { replicas: 1, volumeClaimTemplates: [U, claim("10Gi")] }),
+                set("not-a-list", { replicas: 1, volumeClaimTemplates: { spec: {} } }),
+                set("negative", { replicas: -2, volumeClaimTemplates: [claim("10Gi")] }),
+                set("half", { replicas: 1.5, volumeClaimTemplates: [claim("10Gi")] }),
+                set("text", { replicas: "two", volumeClaimTemplates: [claim("10Gi")] }),
+                set("later", { replicas: U, volumeClaimTemplates: [claim("10Gi")] }),
+                set("zero", { replicas: 0, volumeClaimTemplates: [claim("10Gi")] }),
+            ]);
+            assert.deepEqual(lines(cost, "spec"), [["Persistent volumes (gp3)", null, null, null, "the StatefulSet's spec (replicas, volume claim templates) is decided at apply"]]);
+            assert.deepEqual(lines(cost, "templates"), [["Persistent volumes (gp3, ? GiB x 3)", null, null, null, "the volume claim templates are decided at apply"]]);
+            assert.deepEqual(lines(cost, "entry"), [
+                ["Persistent volumes (gp3, ? GiB x 1)", null, null, null, "the volume claim template is decided at apply"],
+                ["Persistent volumes (gp3, 10 GiB x 1)", 10, 0.08, 0.8],
+            ]);
+            assert.deepEqual(lines(cost, "not-a-list"), [["Persistent volumes (gp3, ? GiB x 1)", null, null, null, "volume claim templates {\"spec\":{}} are not a list"]]);
+            assert.deepEqual(lines(cost, "negative"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas -2 is not a whole number of pods >= 0"]]);
+            assert.deepEqual(lines(cost, "half"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas 1.5 is not a whole number of pods >= 0"]]);
+            assert.deepEqual(lines(cost, "text"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, 'replicas "two" is not a whole number of pods >= 0']]);
+            assert.deepEqual(lines(cost, "later"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas are decided at apply"]]);
+            assert.deepEqual(lines(cost, "zero"), [["Persistent volumes (gp3, 10 GiB x 0)", 0, 0.08, 0]]);
+            assert.equal(cost.totalMonthlyCost, 0.8, "never a negative amount");
+            assert.equal(cost.complete, false);
+            assert.deepEqual(cost.gaps.map((g) => g.name), ["spec", "templates", "entry", "not-a-list", "negative", "half", "text", "later"]);
+        });
     });
     describe("inputs", () => {
         it("reads a number given as text, the provider's default when an input is absent or null, and nothing else as a number", () => {
