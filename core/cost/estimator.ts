@@ -93,8 +93,10 @@ export interface StackCost {
     stack: string;
     tier?: string;
     region: string;
-    /** False when the region has no prices: every component is unpriced. */
+    /** False when a region resources live in has no prices (`unpricedRegions`): their components are unpriced. */
     regionPriced: boolean;
+    /** Regions resources live in that the catalog does not price (not always the stack's region). */
+    unpricedRegions: string[];
     /** Sum of what could be priced: a lower bound when `complete` is false. */
     totalMonthlyCost: number;
     /** Everything was priced: no unsupported type, unpriced component, unknown quantity or unpriced region. */
@@ -241,10 +243,18 @@ interface ReaderContext extends EstimateContext {
     ownUsage: boolean;
 }
 
-/** The region a resource lives in: its own `region` input (pulumi-aws 7), else its provider's, else the stack's. */
+/**
+ * The region a resource lives in: its own `region` input (pulumi-aws 7), else its provider's, else
+ * the stack's; the unknown marker when the one that decides is known only at apply (never the
+ * stack's region in its place).
+ */
 export function regionOf(r: PlannedResource, stackRegion: string): string {
+    if (r.inputs.region === UNKNOWN_MARKER) return UNKNOWN_MARKER;
     return known(r.inputs.region) ?? r.region ?? stackRegion;
 }
+
+/** What a line whose region is known only at apply shows as its region. */
+export const REGION_AT_APPLY = "unknown";
 
 /** The region an ARN names (`arn:aws:<service>:<region>:...`), if it is known and names one. */
 function arnRegion(arn: unknown): string | undefined {
@@ -652,6 +662,16 @@ function unitPrice(u: Usage, region: string, pricing: Pricing): { price?: number
 }
 
 function price(u: Usage, region: string, dr: boolean, pricing: Pricing): CostComponent {
+    // Where it is billed is decided at apply: no region's price is its price.
+    if (region === UNKNOWN_MARKER) {
+        const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
+        return {
+            name: u.name, unit: "unpriced (region unknown)", monthlyQuantity: perMonth === null || !Number.isFinite(perMonth) ? null : perMonth, price: null, monthlyCost: null,
+            unpricedReason: "region known only at apply", usageBased: u.usageBased === true, priceKey: u.priceKey, region: REGION_AT_APPLY,
+            ...(dr || u.dr ? { disasterRecovery: true } : {}),
+            ...(u.commitment ? { commitment: u.commitment } : {}),
+        };
+    }
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
     // The catalog names each price's unit ("1M requests", "10M samples"), which `per` divides into.
@@ -736,7 +756,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     // The stack's region counts only through resources that live there: a stack whose resources all
     // name a priced region of their own is priced, whatever its default.
     const homes = new Set(resources.filter((r) => READERS[r.type]).map((r) => regionOf(r, ctx.region)));
-    const unknownRegions = [...homes].filter((r) => !known_(r)).sort();
+    // A region known only at apply is not a region outside the catalog: each line there is a gap of its resource.
+    const unknownRegions = [...homes].filter((r) => r !== UNKNOWN_MARKER && !known_(r)).sort();
     const regionPriced = unknownRegions.length === 0;
 
     const costs: ResourceCost[] = [];
@@ -793,6 +814,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         regionPriced,
         totalMonthlyCost: cents(costs.reduce((n, c) => n + c.monthlyCost, 0)),
         complete: gaps.length === 0 && regionPriced,
+        unpricedRegions: unknownRegions,
         gaps,
         resources: costs,
         freeResourceTypes: [...free].sort(),
