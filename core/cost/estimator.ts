@@ -37,6 +37,8 @@ export interface PlannedResource {
     dependencies?: string[];
     /** Region of the resource's provider; default: the estimate's region. */
     region?: string;
+    /** The resources each input's value comes from (`pulumi preview --json`), when the caller has them. */
+    propertyDependencies?: Record<string, string[]>;
 }
 
 export interface CostComponent {
@@ -301,13 +303,56 @@ function gibOf(quantity: unknown): number | undefined {
     return m ? (Number(m[1]) * QUANTITY_BYTES[m[2] ?? ""]) / 2 ** 30 : undefined;
 }
 
+const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const REPLICATION_TYPE = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+
+/** The bucket of the plan a bucket name or ARN names: its `bucket` input, or Pulumi's autoname of its logical name (`<name>-<7 hex>`). */
+function bucketNamed(value: unknown, ctx: ReaderContext): PlannedResource | undefined {
+    const v = known(value);
+    if (v === undefined) return undefined;
+    const name = v.replace(/^arn:[^:]+:s3:::/, "");
+    const buckets = BUCKET_TYPES.flatMap((t) => ctx.ofType(t));
+    const one = (found: PlannedResource[]) => (found.length === 1 ? found[0] : undefined);
+    return one(buckets.filter((b) => b.inputs.bucket === name))
+        ?? one(buckets.filter((b) => b.inputs.bucket === undefined && b.inputs.bucketPrefix === undefined && name.length === urnName(b.urn).length + 8 && name.startsWith(`${urnName(b.urn)}-`) && /^[0-9a-f]{7}$/.test(name.slice(-7))));
+}
+
+/**
+ * The two ends of a replication: its source (its `bucket` input) and its destination (its rules'
+ * `destination.bucket`), found by the names or ARNs they give, else by the resources those inputs
+ * come from (property dependencies), else by role tags among its dependencies (a `replica` tag is
+ * the destination; the one other bucket, the source); never by the dependencies' order.
+ */
+function replicationEnds(config: PlannedResource, ctx: ReaderContext): { source?: PlannedResource; destination?: PlannedResource } {
+    return ctx.memo(`replication:${config.urn}`, () => {
+        const isBucket = (b: PlannedResource | undefined): b is PlannedResource => b !== undefined && BUCKET_TYPES.includes(b.type);
+        const from = (key: string) => {
+            const found = (config.propertyDependencies?.[key] ?? []).map((u) => ctx.byUrn.get(u)).filter(isBucket);
+            return found.length === 1 ? found[0] : undefined;
+        };
+        const rules: any[] = Array.isArray(config.inputs.rules) ? config.inputs.rules : [];
+        const deps = (config.dependencies ?? []).map((u) => ctx.byUrn.get(u)).filter(isBucket);
+        const tagged = deps.filter((b) => bucketRole(b) === BUCKET_ROLES.replica);
+        const others = deps.filter((b) => bucketRole(b) !== BUCKET_ROLES.replica);
+        const destination = bucketNamed(rules.find((x) => x?.destination?.bucket !== undefined)?.destination.bucket, ctx) ?? from("rules") ?? (tagged.length === 1 ? tagged[0] : undefined);
+        const source = bucketNamed(config.inputs.bucket, ctx) ?? from("bucket") ?? (others.length === 1 && others[0] !== destination ? others[0] : undefined);
+        return { source: source !== destination ? source : undefined, destination };
+    });
+}
+
+/** The replication whose destination is this bucket, if the plan has one. */
+function replicationInto(r: PlannedResource, ctx: ReaderContext): PlannedResource | undefined {
+    return ctx.ofType(REPLICATION_TYPE).find((c) => replicationEnds(c, ctx).destination === r);
+}
+
 /** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
-function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
-    const config = ctx.dependentsOf(r.urn).find((d) => d.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig");
-    const source = config && dependenciesOf(config, ctx, "aws:s3/bucket:Bucket").find((b) => b.urn !== r.urn);
+function replicaBucket(r: PlannedResource, ctx: ReaderContext, config: PlannedResource | undefined): Usage[] {
+    const source = config && replicationEnds(config, ctx).source;
     const role = bucketRole(source);
     const u = bucketUsage(role, source ? urnName(source.urn) : "", ctx.usage);
-    const out: Usage[] = [{ name: `Standard storage (replica of the ${u.what})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true }];
+    // Without its source, what it holds is unknown: a gap, never a guess.
+    const unknown = config ? "the bucket it replicates cannot be told from the replication's inputs" : "no replication of the plan writes it: what it holds is unknown";
+    const out: Usage[] = [{ name: `Standard storage (replica of the ${source ? u.what : "source bucket"})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true, ...(source ? {} : { unpriced: unknown }) }];
     if (role === BUCKET_ROLES.fileStore) out.push({ name: "Replicated PUT requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000, dr: true });
     return out;
 }
@@ -315,7 +360,9 @@ function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
 /** A bucket (pulumi-aws 7 `Bucket`, and `BucketV2` from 6): its role (tag) or name says what it holds. */
 const bucketStorage: Reader = (r, ctx) => {
     const role = bucketRole(r);
-    if (role === BUCKET_ROLES.replica) return replicaBucket(r, ctx);
+    // A replica by its tag, or untagged as a replication's destination: it holds what its source holds.
+    const into = replicationInto(r, ctx);
+    if (role === BUCKET_ROLES.replica || into) return replicaBucket(r, ctx, into);
     const region = regionOf(r, ctx.region);
     const u = bucketUsage(role, urnName(r.urn), ctx.usage);
     // The DR region's log bucket holds the replicas' access logs, not the primary's.
@@ -450,10 +497,8 @@ const READERS: Record<string, Reader> = {
     "aws:s3/bucket:Bucket": bucketStorage,
     "aws:s3/bucketV2:BucketV2": bucketStorage,
 
-    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (r, ctx) => {
-        const buckets = dependenciesOf(r, ctx, "aws:s3/bucket:Bucket");
-        const source = buckets.find((b) => bucketRole(b) !== BUCKET_ROLES.replica);
-        const replica = buckets.find((b) => bucketRole(b) === BUCKET_ROLES.replica);
+    [REPLICATION_TYPE]: (r, ctx) => {
+        const { source, destination: replica } = replicationEnds(r, ctx);
         const from = source ? regionOf(source, ctx.region) : ctx.region;
         const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
         // A source outside the plan writes an unknown amount (its role is unknown): not priced as static assets.
@@ -461,8 +506,9 @@ const READERS: Record<string, Reader> = {
         const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
         const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
         const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
-        const out: Usage[] = [transfer("Replicated data", written, from, to)];
-        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true });
+        const noSource = source ? {} : { unpriced: "its source bucket cannot be told from its inputs (not in the plan)" };
+        const out: Usage[] = [{ ...transfer("Replicated data", written, from, to), ...noSource }];
+        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true, ...noSource });
         // S3 replication metrics are billed as CloudWatch custom metrics: bytes pending, operations pending, latency, operations failed, per rule.
         if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.customMetric", quantity: 4 * metrics, region: from, dr: true });
         return out;

@@ -20,6 +20,7 @@ function lines(cost: StackCost, name: string): unknown[][] {
 }
 const NO_USAGE = "no usage figure (give one in a usage file)";
 const AFTER_APPLY = "known only after apply";
+const NO_SOURCE = "its source bucket cannot be told from its inputs (not in the plan)";
 
 describe("estimator readers", () => {
     describe("compute", () => {
@@ -244,7 +245,7 @@ describe("estimator readers", () => {
             assert.deepEqual(lines(priced([src, bare], { s3StaticWriteGiB: 30 }), "bare"), [["Replicated data (us-east-1 to another region)", 30, 0.02, 0.6]]);
             // A source outside the plan: what it writes is unknown, not a static-asset bucket's figure.
             const orphan = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "orphan", {});
-            assert.deepEqual(lines(priced([orphan], { s3StaticWriteGiB: 30 }), "orphan"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
+            assert.deepEqual(lines(priced([orphan], { s3StaticWriteGiB: 30 }), "orphan"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
         });
 
         it("a replica bucket holds its source's data and pays the replicated PUTs of a file store; without a replication it is unknown", () => {
@@ -264,7 +265,42 @@ describe("estimator readers", () => {
                 ["Replication Time Control (15-minute SLA)", 12, 0.015, 0.18],
             ]);
             const alone = priced([dst], { s3FileStoreGiB: 40 });
-            assert.deepEqual(lines(alone, "files-replica"), [["Standard storage (replica of the static assets)", null, 0.023, null, NO_USAGE]]);
+            assert.deepEqual(lines(alone, "files-replica"), [["Standard storage (replica of the source bucket)", null, null, null, "no replication of the plan writes it: what it holds is unknown"]]);
+        });
+
+        it("S3 replication: source and destination from its inputs (names, ARNs, autonames, property dependencies), not the order of its dependencies; an untagged destination holds its source's data", () => {
+            const usage = { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000, s3StaticGiB: 10, s3StaticWriteGiB: 1 };
+            const src = r("aws:s3/bucket:Bucket", "files", { bucket: "files", tags: role("file-store") });
+            const dst = r("aws:s3/bucketV2:BucketV2", "files-replica", { bucket: "files-replica", region: "us-west-2" });
+            const byName = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: "files", rules: [{ destination: { bucket: "arn:aws:s3:::files-replica", replicationTime: { status: "Enabled" } } }] }, [dst.urn, src.urn]);
+            const expectedReplica = [
+                ["Standard storage (replica of the app files)", 40, 0.023, 0.92], // the source's 40 GiB, not a static bucket's 10
+                ["Replicated PUT requests", 30, 0.005, 0.15], // 30,000 / 1k x $0.005
+            ];
+            const expectedReplication = [
+                ["Replicated data (us-east-1 to us-west-2)", 12, 0.02, 0.24], // the file store's 12 GiB written, sent from us-east-1
+                ["Replication Time Control (15-minute SLA)", 12, 0.015, 0.18],
+            ];
+            const cost = priced([src, dst, byName], usage);
+            assert.deepEqual(lines(cost, "files-replica"), expectedReplica, "an untagged BucketV2 destination is a replica");
+            assert.deepEqual(lines(cost, "repl"), expectedReplication, "the replica first among the dependencies: still sent from the source");
+            assert.equal(cost.totalMonthlyCost, 2.56); // files $0.92 + $0.15 (no GETs), its replica $0.92 + $0.15, the replication $0.24 + $0.18
+            // Autonamed buckets (no bucket input): Pulumi names them <logical name>-<7 hex>.
+            const autoSrc = r("aws:s3/bucketV2:BucketV2", "files", { tags: role("file-store") });
+            const autoDst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2" });
+            const byAutoname = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "arn:aws:s3:::files-replica-066fd7b", replicationTime: { status: "Enabled" } } }] }, [autoDst.urn, autoSrc.urn]);
+            const auto = priced([autoSrc, autoDst, byAutoname], usage);
+            assert.deepEqual([lines(auto, "files-replica"), lines(auto, "repl")], [expectedReplica, expectedReplication]);
+            // Names known only at apply: the resources the inputs come from.
+            const byProperty = { ...r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: U, rules: [{ destination: { bucket: U, replicationTime: { status: "Enabled" } } }] }, [autoDst.urn, autoSrc.urn]), propertyDependencies: { bucket: [autoSrc.urn], rules: [autoDst.urn] } };
+            const property = priced([autoSrc, autoDst, byProperty], usage);
+            assert.deepEqual([lines(property, "files-replica"), lines(property, "repl")], [expectedReplica, expectedReplication]);
+            // Neither names nor property dependencies nor a replica tag: which is which is unknown, a gap on both sides.
+            const blind = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: U, rules: [{ destination: { bucket: U } }] }, [autoDst.urn, autoSrc.urn]);
+            const unknown = priced([autoSrc, autoDst, blind], usage);
+            assert.deepEqual(lines(unknown, "repl"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
+            assert.deepEqual(lines(unknown, "files-replica"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "an untagged bucket no replication names is what its name says");
+            assert.equal(unknown.complete, false);
         });
 
         it("replicated RDS backups: a full copy and the retention's changes where they are kept, the changes sent from the source's region", () => {
@@ -606,7 +642,7 @@ describe("estimator readers", () => {
             ], { vectorVolumeGiB: 100, dailyChangeFraction: 0.5, restoreDrillHours: 1 });
             assert.deepEqual(lines(cost, "ng"), [["Instance usage (Linux, on-demand, c7g.large x 0)", 0, 0.0725, 0], ["Root volumes (gp3, 20 GiB x 0)", 0, 0.08, 0]]);
             assert.deepEqual(lines(cost, "sel"), [["Restored volumes while a drill runs (gp3)", null, 0.08, null, NO_USAGE]]);
-            assert.deepEqual(lines(cost, "repl"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
+            assert.deepEqual(lines(cost, "repl"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
             assert.deepEqual(lines(cost, "plan").map((l) => [l[0], l[1]]), [
                 ["Backup storage (EBS snapshot chain of the vector DB volumes: retention unreadable, 2 rules at 50% change a day)", null],
                 ["Copies in another region (a full copy and 1 days of changes)", 150], // a copy without retention keeps 1 day: 100 x (1 + 50%)
