@@ -295,12 +295,16 @@ function runsPerMonth(schedule: unknown): number | null {
 }
 
 /** Bytes of each suffix of a Kubernetes quantity (binary and decimal; none = bytes). */
-const QUANTITY_BYTES: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+const QUANTITY_BYTES: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 
-/** GiB of a Kubernetes storage quantity (`10Gi`, `500M`, `1Ti`, `1073741824`); undefined when it is not one. */
+/**
+ * GiB of a Kubernetes storage quantity (`10Gi`, `500M`, `1Ti`, `1073741824`, `+10Gi`, `1e3`, `.5Gi`);
+ * undefined when it is not one. The grammar of k8s.io/apimachinery `resource.Quantity`: an optional
+ * sign, a decimal number, then a binary or decimal SI suffix or a decimal exponent (`e3`, `E-2`).
+ */
 function gibOf(quantity: unknown): number | undefined {
-    const m = typeof quantity === "string" ? /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.exec(quantity) : null;
-    return m ? (Number(m[1]) * QUANTITY_BYTES[m[2] ?? ""]) / 2 ** 30 : undefined;
+    const m = typeof quantity === "string" ? /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/.exec(quantity) : null;
+    return m ? (Number(m[1]) * (m[2] !== undefined ? 10 ** Number(m[2]) : QUANTITY_BYTES[m[3] ?? ""])) / 2 ** 30 : undefined;
 }
 
 const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -686,6 +690,7 @@ const READERS: Record<string, Reader> = {
             const gib = gibOf(storage);
             // A size it cannot read is a gap, never 0 GiB.
             if (gib === undefined) return volumes("?", count, `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity`);
+            if (gib < 0) return volumes("?", count, `storage request ${JSON.stringify(storage)} is negative`);
             if (badReplicas) return volumes(String(twoPlaces(gib)), count, badReplicas);
             return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas! };
         });

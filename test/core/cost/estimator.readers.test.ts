@@ -581,6 +581,27 @@ describe("estimator readers", () => {
             assert.deepEqual(priced([set]).unpricedComponents, ["ebs.gp3.storage"]);
         });
 
+        it("reads every form of the Kubernetes quantity grammar: a sign, a decimal exponent, a bare point; a negative size is a gap", () => {
+            const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
+            const sizes = ["1e3", "+10Gi", "1E9", "5e-1", "2.Gi", ".5Ti", "1Ei", "1073741824000m", "-10Gi", "1e", "e3", "1e3Gi", "+-1Gi"];
+            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 1, volumeClaimTemplates: sizes.map(claim) } });
+            assert.deepEqual(lines(priced([set]), "set").map((l) => [l[0], l[4] ?? l[3]]), [
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // 1,000 bytes
+                ["Persistent volumes (gp3, 10 GiB x 1)", 0.8],
+                ["Persistent volumes (gp3, 0.93 GiB x 1)", 0.07], // 10^9 B = 0.931 GiB x $0.08 = 0.0745
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // half a byte
+                ["Persistent volumes (gp3, 2 GiB x 1)", 0.16],
+                ["Persistent volumes (gp3, 512 GiB x 1)", 40.96],
+                ["Persistent volumes (gp3, 1073741824 GiB x 1)", 85899345.92], // 2^60 B = 2^30 GiB x $0.08
+                ["Persistent volumes (gp3, 1 GiB x 1)", 0.08], // 1,073,741,824,000 milli-bytes = 1 GiB
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "-10Gi" is negative'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "1e" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "e3" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "1e3Gi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "+-1Gi" is not a Kubernetes quantity'],
+            ]);
+        });
+
         it("calls a StatefulSet's spec, claim templates or a template decided at apply a gap, and a replica count that is not a whole number >= 0 a gap naming it", () => {
             const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
             const set = (name: string, spec: unknown) => r("kubernetes:apps/v1:StatefulSet", name, { spec });
