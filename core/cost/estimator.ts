@@ -277,8 +277,9 @@ const bucketRole = (b: PlannedResource | undefined): string | undefined => known
 
 /** GiB a bucket of this role holds, and GiB written to it a month. */
 function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
-    // Untagged (a bucket of another program): a name with the word log or logs, not "catalog" or "blog-assets".
-    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /(^|[-_.])logs?([-_.]|$)/.test(name));
+    // Untagged (a bucket of another program): a name with the word log or logs in any case, between
+    // separators or as a camelCase word (`app-LOGS`, `accessLogs`, `AppLogs`), not "catalog", "blog-assets" or "logistics".
+    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && (/(^|[-_.])logs?([-_.]|$)/i.test(name) || /[a-z]Logs?([-_.A-Z]|$)/.test(name)));
     const files = role === BUCKET_ROLES.fileStore;
     // The line is named for what the bucket holds, with or without usage figures.
     const what = logs ? "access logs" : files ? "app files" : "static assets";

@@ -197,6 +197,10 @@ describe("estimator readers", () => {
             const byName = priced(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => r("aws:s3/bucket:Bucket", n, {})), usage);
             assert.deepEqual(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => lines(byName, n)[0][0]),
                 ["Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (access logs)", "Standard storage (access logs)"]);
+            // In any case, and as a camelCase word after a lowercase letter; not the letters inside another word.
+            const cased = ["accessLogs", "AppLogs", "app-LOGS", "Logs", "webLogBucket", "CATALOG", "blogAssets", "AppLogistics", "BLOG-assets", "myLogin"];
+            const byCase = priced(cased.map((n) => r("aws:s3/bucket:Bucket", n, {})), usage);
+            assert.deepEqual(cased.map((n) => lines(byCase, n)[0][0]), [...Array(5).fill("Standard storage (access logs)"), ...Array(5).fill("Standard storage (static assets)")]);
             assert.deepEqual(lines(cost, "assets-logs"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "the role tag wins over the name");
             assert.deepEqual(lines(cost, "far-assets"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "only a log bucket elsewhere holds the replicas' logs");
             assert.deepEqual(lines(cost, "files"), [
