@@ -113,6 +113,34 @@ describe("npm run cost: regions, commitments and usage per resource", function (
         assert.match(c.text(), /│ medium +│ \$3,840\.35 +│.*│ \$2,896\.79 \(75\.4%\) +│/);
     });
 
+    it("refuses a usage section that is neither default, resources, a tier nor a stack (a typo), naming the allowed names", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--summary", "--usage", usageFile("smal:\n  users: 10\n")], c.out, c.err), 2);
+        assert.match(c.text(), /--usage: .*usage\.yaml: "smal" is neither "default", "resources", a tier \(small, medium, large\) nor a stack \(local, seed000-aws/);
+        const preview = path.resolve(__dirname, "..", "..", "fixtures", "preview", "update-with-sames.json");
+        const p = capture();
+        assert.equal(await main(["--preview-json", preview, "--summary", "--usage", usageFile("prd:\n  users: 10\n")], p.out, p.err), 2);
+        assert.match(p.text(), /"prd" is neither "default", "resources", a tier \(small, medium, large\) nor a stack \(prod\)/);
+        const ok = capture();
+        assert.notEqual(await main(["--preview-json", preview, "--summary", "--usage", usageFile("prod:\n  users: 10\nmedium:\n  users: 5\n")], ok.out, ok.err), 2, ok.text());
+    });
+
+    it("calls a figure too large to hold (1e400) not a finite number, not null", async () => {
+        const c = capture();
+        assert.equal(await main(["--stack", "small", "--summary", "--usage", usageFile("default:\n  users: 1e400\n  requests: .nan\n")], c.out, c.err), 2);
+        assert.match(c.text(), /default\.users: Infinity is not a finite number/);
+        assert.match(c.text(), /default\.requests: NaN is not a finite number/);
+        assert.doesNotMatch(c.text(), /null is not allowed/);
+    });
+
+    it("refuses an empty --region (it priced us-east-1), naming the regions the catalog prices", async () => {
+        for (const region of ["", " "]) {
+            const c = capture();
+            assert.equal(await main(["--stack", "small", "--summary", "--region", region], c.out, c.err), 2);
+            assert.match(c.text(), /--region: ".*" names no region; give an AWS region name \(the catalog prices us-east-1, us-east-2, us-west-2, eu-west-1/);
+        }
+    });
+
     it("refuses a CDN traffic mix that does not add up to 1, naming the keys", async () => {
         const c = capture();
         assert.equal(await main(["--stack", "small", "--usage", usageFile("default:\n  cdnTrafficShareUs: 0.9\n")], c.out, c.err), 2);
