@@ -229,8 +229,6 @@ type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
 interface ReaderContext extends EstimateContext {
     byUrn: Map<string, PlannedResource>;
     countOf(type: string): number;
-    /** Resources that depend on `urn`. */
-    dependentsOf(urn: string): PlannedResource[];
     /** The plan's resources of a type (indexed once, so readers that look around stay linear). */
     ofType(type: string): PlannedResource[];
     /** A figure computed once per estimate and shared by every resource that reads it. */
@@ -319,7 +317,7 @@ function bucketNamed(value: unknown, ctx: ReaderContext): PlannedResource | unde
     const buckets = BUCKET_TYPES.flatMap((t) => ctx.ofType(t));
     const one = (found: PlannedResource[]) => (found.length === 1 ? found[0] : undefined);
     return one(buckets.filter((b) => b.inputs.bucket === name))
-        ?? one(buckets.filter((b) => b.inputs.bucket === undefined && b.inputs.bucketPrefix === undefined && name.length === urnName(b.urn).length + 8 && name.startsWith(`${urnName(b.urn)}-`) && /^[0-9a-f]{7}$/.test(name.slice(-7))));
+        ?? one(buckets.filter((b) => b.inputs.bucket === undefined && b.inputs.bucketPrefix === undefined && name.length === urnName(b.urn).length + 8 && name.startsWith(`${urnName(b.urn)}-`) && /^[0-9a-f]+$/.test(name.slice(-7))));
 }
 
 /**
@@ -338,10 +336,12 @@ function replicationEnds(config: PlannedResource, ctx: ReaderContext): { source?
         const rules: any[] = Array.isArray(config.inputs.rules) ? config.inputs.rules : [];
         const deps = (config.dependencies ?? []).map((u) => ctx.byUrn.get(u)).filter(isBucket);
         const tagged = deps.filter((b) => bucketRole(b) === BUCKET_ROLES.replica);
-        const others = deps.filter((b) => bucketRole(b) !== BUCKET_ROLES.replica);
         const destination = bucketNamed(rules.find((x) => x?.destination?.bucket !== undefined)?.destination.bucket, ctx) ?? from("rules") ?? (tagged.length === 1 ? tagged[0] : undefined);
-        const source = bucketNamed(config.inputs.bucket, ctx) ?? from("bucket") ?? (others.length === 1 && others[0] !== destination ? others[0] : undefined);
-        return { source: source !== destination ? source : undefined, destination };
+        // The one other bucket it depends on (a replica itself, when replicas are chained).
+        const others = deps.filter((b) => b !== destination);
+        const source = bucketNamed(config.inputs.bucket, ctx) ?? from("bucket") ?? (others.length === 1 ? others[0] : undefined);
+        // A bucket is never its own replica (S3 refuses it): neither end is then known.
+        return source === destination ? {} : { source, destination };
     });
 }
 
@@ -350,14 +350,25 @@ function replicationInto(r: PlannedResource, ctx: ReaderContext): PlannedResourc
     return ctx.ofType(REPLICATION_TYPE).find((c) => replicationEnds(c, ctx).destination === r);
 }
 
+/** The bucket whose data a bucket holds: itself, or up a chain of replicas the bucket its first replication copies (undefined when a link is unknown). */
+function originOf(b: PlannedResource | undefined, ctx: ReaderContext): PlannedResource | undefined {
+    const seen = new Set<PlannedResource>();
+    for (let into = b && replicationInto(b, ctx); b && (into || bucketRole(b) === BUCKET_ROLES.replica); into = b && replicationInto(b, ctx)) {
+        if (seen.has(b)) return undefined;
+        seen.add(b);
+        b = into && replicationEnds(into, ctx).source;
+    }
+    return b;
+}
+
 /** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
 function replicaBucket(r: PlannedResource, ctx: ReaderContext, config: PlannedResource | undefined): Usage[] {
-    const source = config && replicationEnds(config, ctx).source;
+    const source = originOf(config && replicationEnds(config, ctx).source, ctx);
     const role = bucketRole(source);
-    const u = bucketUsage(role, source ? urnName(source.urn) : "", ctx.usage);
     // Without its source, what it holds is unknown: a gap, never a guess.
+    const u = source ? bucketUsage(role, urnName(source.urn), ctx.usage) : undefined;
     const unknown = config ? "the bucket it replicates cannot be told from the replication's inputs" : "no replication of the plan writes it: what it holds is unknown";
-    const out: Usage[] = [{ name: `Standard storage (replica of the ${source ? u.what : "source bucket"})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true, ...(source ? {} : { unpriced: unknown }) }];
+    const out: Usage[] = [{ name: `Standard storage (replica of the ${u ? u.what : "source bucket"})`, priceKey: "s3.standard.storage", quantity: u ? u.stored : null, usageBased: true, dr: true, ...(u ? {} : { unpriced: unknown }) }];
     if (role === BUCKET_ROLES.fileStore) out.push({ name: "Replicated PUT requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000, dr: true });
     return out;
 }
@@ -507,7 +518,8 @@ const READERS: Record<string, Reader> = {
         const from = source ? regionOf(source, ctx.region) : ctx.region;
         const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
         // A source outside the plan writes an unknown amount (its role is unknown): not priced as static assets.
-        const written = source ? bucketUsage(bucketRole(source), urnName(source.urn), ctx.usage).written : null;
+        const origin = originOf(source, ctx);
+        const written = origin ? bucketUsage(bucketRole(origin), urnName(origin.urn), ctx.usage).written : null;
         const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
         const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
         const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
@@ -672,27 +684,28 @@ const READERS: Record<string, Reader> = {
         { name: "Traces recorded", priceKey: "xray.traces", quantity: ctx.usage ? ctx.usage.xrayTracesRecorded / ctx.splitAmong("aws:xray/group:Group") : null, usageBased: true, per: 1_000_000 },
     ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
-        const volumes = (size: string, count: string, unpriced: string): Usage => ({ name: `Persistent volumes (gp3${size ? `, ${size} GiB x ${count}` : ""})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced });
+        /** An unpriced line; `size` is its `, <GiB> GiB x <replicas>` part when there is one. */
+        const volumes = (size: string, unpriced: string): Usage => ({ name: `Persistent volumes (gp3${size})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced });
         const spec = r.inputs.spec;
         // Not known until apply: it may claim volumes, so it is a gap, never nothing to price.
-        if (spec === UNKNOWN_MARKER) return [volumes("", "", "the StatefulSet's spec (replicas, volume claim templates) is decided at apply")];
+        if (spec === UNKNOWN_MARKER) return [volumes("", "the StatefulSet's spec (replicas, volume claim templates) is decided at apply")];
         const rawReplicas = spec?.replicas;
         const n = num(rawReplicas, 1);
         const replicas = Number.isInteger(n) && n >= 0 ? n : undefined;
         const count = replicas === undefined ? "?" : String(replicas);
         const badReplicas = rawReplicas === UNKNOWN_MARKER ? "replicas are decided at apply" : replicas === undefined ? `replicas ${JSON.stringify(rawReplicas)} is not a whole number of pods >= 0` : undefined;
         const templates = spec?.volumeClaimTemplates;
-        if (templates === UNKNOWN_MARKER) return [volumes("?", count, "the volume claim templates are decided at apply")];
-        if (templates !== undefined && templates !== null && !Array.isArray(templates)) return [volumes("?", count, `volume claim templates ${JSON.stringify(templates)} are not a list`)];
+        if (templates === UNKNOWN_MARKER) return [volumes(`, ? GiB x ${count}`, "the volume claim templates are decided at apply")];
+        if (templates !== undefined && templates !== null && !Array.isArray(templates)) return [volumes(`, ? GiB x ${count}`, `volume claim templates ${JSON.stringify(templates)} are not a list`)];
         return (templates ?? []).map((t: any): Usage => {
-            if (t === UNKNOWN_MARKER) return volumes("?", count, "the volume claim template is decided at apply");
+            if (t === UNKNOWN_MARKER) return volumes(`, ? GiB x ${count}`, "the volume claim template is decided at apply");
             const storage = t?.spec?.resources?.requests?.storage;
             if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
             const gib = gibOf(storage);
             // A size it cannot read is a gap, never 0 GiB.
-            if (gib === undefined) return volumes("?", count, `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity`);
-            if (gib < 0) return volumes("?", count, `storage request ${JSON.stringify(storage)} is negative`);
-            if (badReplicas) return volumes(String(twoPlaces(gib)), count, badReplicas);
+            if (gib === undefined) return volumes(`, ? GiB x ${count}`, `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity`);
+            if (gib < 0) return volumes(`, ? GiB x ${count}`, `storage request ${JSON.stringify(storage)} is negative`);
+            if (badReplicas) return volumes(`, ${twoPlaces(gib)} GiB x ${count}`, badReplicas);
             return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas! };
         });
     },
@@ -714,23 +727,18 @@ function unitPrice(u: Usage, region: string, pricing: Pricing): { price?: number
 }
 
 function price(u: Usage, region: string, dr: boolean, pricing: Pricing): CostComponent {
-    // Where it is billed is decided at apply: no region's price is its price.
-    if (region === UNKNOWN_MARKER) {
-        const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
-        return {
-            name: u.name, unit: "unpriced (region unknown)", monthlyQuantity: perMonth === null || !Number.isFinite(perMonth) ? null : perMonth, price: null, monthlyCost: null,
-            unpricedReason: "region known only at apply", usageBased: u.usageBased === true, priceKey: u.priceKey, region: REGION_AT_APPLY,
-            ...(dr || u.dr ? { disasterRecovery: true } : {}),
-            ...(u.commitment ? { commitment: u.commitment } : {}),
-        };
-    }
+    // Where it is billed is decided at apply: no region's price is its price ("unknown" is no catalog region).
+    const atApply = region === UNKNOWN_MARKER;
+    if (atApply) region = REGION_AT_APPLY;
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
     // The catalog names each price's unit ("1M requests", "10M samples"), which `per` divides into.
     const unit = p ? (u.hourly ? "hours" : p.unit) : `unpriced in ${region}`;
     const unknown = u.priceKey.includes(UNKNOWN_MARKER) || (perMonth !== null && Number.isNaN(perMonth));
     const rate = unitPrice(u, region, pricing);
-    const reason = u.unpriced
+    const reason = atApply
+        ? "region known only at apply"
+        : u.unpriced
         ? u.unpriced
         : (unknown || perMonth === null) && u.usageBased
             ? "no usage figure (give one in a usage file)"
@@ -766,14 +774,6 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const dependents = new Map<string, PlannedResource[]>();
-    for (const r of resources) {
-        for (const d of r.dependencies ?? []) {
-            const list = dependents.get(d);
-            if (list) list.push(r);
-            else dependents.set(d, [r]);
-        }
-    }
     const byType = new Map<string, PlannedResource[]>();
     for (const r of resources) {
         const list = byType.get(r.type);
@@ -785,7 +785,6 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         ...ctx,
         byUrn,
         countOf: (t) => counts.get(t) ?? 1,
-        dependentsOf: (u) => dependents.get(u) ?? [],
         ofType: (t) => byType.get(t) ?? [],
         memo: <T>(key: string, compute: () => T): T => {
             if (!memos.has(key)) memos.set(key, compute());

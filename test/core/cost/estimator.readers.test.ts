@@ -307,6 +307,60 @@ describe("estimator readers", () => {
             assert.equal(unknown.complete, false);
         });
 
+        it("S3 replication: names only the bucket they name (autonames exactly, ambiguity unresolved), the rule with a destination, each replication on its own", () => {
+            const usage = { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3StaticGiB: 10, s3StaticWriteGiB: 1 };
+            const repl = (name: string, inputs: Record<string, unknown>, deps: string[] = [], propertyDependencies?: Record<string, string[]>): PlannedResource => ({ ...r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", name, inputs), dependencies: deps, ...(propertyDependencies ? { propertyDependencies } : {}) });
+            const files = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
+            const media = r("aws:s3/bucket:Bucket", "media", {});
+            const copy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2" });
+            const to = (bucket: string) => ({ rules: [{}, { destination: { bucket } }] });
+            const sent = (cost: StackCost, name: string) => lines(cost, name)[0].slice(0, 2);
+            // Only a 7-hex autoname of the bucket's own logical name, and only for a bucket without a name or prefix of its own.
+            for (const bucket of ["media-585cb5b", "files-zz585cb", "files-585cbzz", "files-585cb5", "files"]) {
+                assert.deepEqual(sent(priced([files, media, copy, repl("r", { bucket, ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", bucket === "media-585cb5b" ? 1 : null], bucket);
+            }
+            const named = r("aws:s3/bucket:Bucket", "files", { bucket: "shared-files", tags: role("file-store") });
+            const prefixed = r("aws:s3/bucket:Bucket", "files", { bucketPrefix: "files-", tags: role("file-store") });
+            for (const b of [named, prefixed]) assert.deepEqual(sent(priced([b, copy, repl("r", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], null);
+            assert.deepEqual(sent(priced([named, copy, repl("r", { bucket: "arn:aws:s3:::shared-files", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], 12, "by name, or by ARN");
+            // Two buckets of the same logical name (a Bucket and a BucketV2): the autoname names neither.
+            const twin = r("aws:s3/bucketV2:BucketV2", "files", {});
+            assert.deepEqual(sent(priced([files, twin, copy, repl("r", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], null);
+            // Property dependencies: only buckets count (the rules' KMS key does not), and only one.
+            const key = r("aws:kms/key:Key", "k", {});
+            const byProps = priced([files, media, copy, key, repl("r", { bucket: U, rules: [{ destination: { bucket: U } }] }, [], { bucket: [files.urn], rules: [copy.urn, key.urn] })], usage);
+            assert.deepEqual(lines(byProps, "files-copy")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40]);
+            const twoDestinations = priced([files, media, copy, repl("r", { bucket: U, rules: [{ destination: { bucket: U } }] }, [], { bucket: [files.urn, media.urn], rules: [copy.urn, media.urn] })], usage);
+            assert.deepEqual(sent(twoDestinations, "r"), ["Replicated data (us-east-1 to another region)", null]);
+            // Dependencies: non-buckets and URNs outside the plan are ignored; the destination is not its own source.
+            const role_ = r("aws:iam/role:Role", "role", {});
+            const deps = [role_.urn, "urn:pulumi:t::p::aws:s3/bucket:Bucket::gone", copy.urn, files.urn];
+            assert.deepEqual(sent(priced([files, copy, role_, repl("r", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-066fd7b" } }] }, deps)], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", 12]);
+            const taggedCopy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2", tags: role("replica") });
+            assert.deepEqual(sent(priced([files, taggedCopy, role_, repl("r", {}, deps)], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", 12]);
+            const ambiguous = priced([files, media, taggedCopy, repl("r", {}, [files.urn, media.urn, taggedCopy.urn])], usage);
+            const twoTagged = priced([files, taggedCopy, r("aws:s3/bucket:Bucket", "other-copy", { tags: role("replica") }), repl("r", {}, [files.urn, taggedCopy.urn, `urn:pulumi:t::p::aws:s3/bucket:Bucket::other-copy`])], usage);
+            assert.deepEqual(sent(twoTagged, "r"), ["Replicated data (us-east-1 to another region)", null], "two replicas: no destination, no source");
+            // Chained replicas: the source may be a replica itself.
+            const second = r("aws:s3/bucket:Bucket", "files-copy-2", { region: "us-east-2" });
+            const chain = priced([files, taggedCopy, second, repl("r1", { bucket: "files-585cb5b" }, [taggedCopy.urn, files.urn]), repl("r2", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] }, [taggedCopy.urn, second.urn])], usage);
+            assert.deepEqual(lines(chain, "files-copy-2")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40], "what the first source holds");
+            assert.deepEqual(sent(chain, "r2"), ["Replicated data (us-west-2 to us-east-2)", 12], "what the first source writes, sent from the first replica");
+            // A loop of replications (S3 would refuse it) has no first source.
+            const a = r("aws:s3/bucket:Bucket", "a", { tags: role("replica") });
+            const b = r("aws:s3/bucket:Bucket", "b", { tags: role("replica") });
+            const loop = priced([a, b, repl("ab", { bucket: "a-1234567", rules: [{ destination: { bucket: "b-1234567" } }] }), repl("ba", { bucket: "b-1234567", rules: [{ destination: { bucket: "a-1234567" } }] })], usage);
+            assert.deepEqual([lines(loop, "a")[0][1], lines(loop, "ab")[0][1]], [null, null]);
+            assert.deepEqual(lines(ambiguous, "files-copy"), [["Standard storage (replica of the source bucket)", null, null, null, "the bucket it replicates cannot be told from the replication's inputs"]]);
+            const itself = priced([files, repl("r", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "arn:aws:s3:::files-585cb5b" } }] })], usage);
+            assert.deepEqual(lines(itself, "files")[0].slice(0, 2), ["Standard storage (app files)", 40], "a bucket is not a replica of itself");
+            // Two replications in one plan: each finds its own ends.
+            const assets = r("aws:s3/bucket:Bucket", "assets", { tags: role("static-assets") });
+            const assetsCopy = r("aws:s3/bucket:Bucket", "assets-copy", { region: "us-west-2" });
+            const both = priced([files, copy, assets, assetsCopy, repl("a", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") }), repl("b", { bucket: "assets-1234567", ...to("arn:aws:s3:::assets-copy-7654321") })], usage);
+            assert.deepEqual([sent(both, "a")[1], sent(both, "b")[1], lines(both, "assets-copy")[0][1]], [12, 1, 10]);
+        });
+
         it("replicated RDS backups: a full copy and the retention's changes where they are kept, the changes sent from the source's region", () => {
             const rep = r("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "rep", { region: "us-west-2", sourceDbInstanceArn: U });
             const cost = priced([rep], { rdsDataGiB: 100, dailyChangeFraction: 0.5 });
@@ -587,7 +641,7 @@ describe("estimator readers", () => {
 
         it("reads every form of the Kubernetes quantity grammar: a sign, a decimal exponent, a bare point; a negative size is a gap", () => {
             const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
-            const sizes = ["1e3", "+10Gi", "1E9", "5e-1", "2.Gi", ".5Ti", "1Ei", "1073741824000m", "-10Gi", "1e", "e3", "1e3Gi", "+-1Gi"];
+            const sizes = ["1e3", "+10Gi", "1E9", "5e-1", "2.Gi", ".5Ti", "1Ei", "1073741824000m", "-10Gi", "1e", "e3", "1e3Gi", "+-1Gi", "0", ".25Ti", "1e10"];
             const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 1, volumeClaimTemplates: sizes.map(claim) } });
             assert.deepEqual(lines(priced([set]), "set").map((l) => [l[0], l[4] ?? l[3]]), [
                 ["Persistent volumes (gp3, 0 GiB x 1)", 0], // 1,000 bytes
@@ -603,7 +657,11 @@ describe("estimator readers", () => {
                 ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "e3" is not a Kubernetes quantity'],
                 ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "1e3Gi" is not a Kubernetes quantity'],
                 ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "+-1Gi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // 0 is a size, not a negative one
+                ["Persistent volumes (gp3, 256 GiB x 1)", 20.48], // two digits after the point
+                ["Persistent volumes (gp3, 9.31 GiB x 1)", 0.75], // a two-digit exponent: 10^10 B = 9.313 GiB x $0.08
             ]);
+            assert.deepEqual(lines(priced([r("kubernetes:apps/v1:StatefulSet", "null", { spec: { volumeClaimTemplates: null } })]), "null"), [], "null templates are none");
         });
 
         it("calls a StatefulSet's spec, claim templates or a template decided at apply a gap, and a replica count that is not a whole number >= 0 a gap naming it", () => {
