@@ -346,6 +346,12 @@ describe("estimator readers", () => {
             const chain = priced([files, taggedCopy, second, repl("r1", { bucket: "files-585cb5b" }, [taggedCopy.urn, files.urn]), repl("r2", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] }, [taggedCopy.urn, second.urn])], usage);
             assert.deepEqual(lines(chain, "files-copy-2")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40], "what the first source holds");
             assert.deepEqual(sent(chain, "r2"), ["Replicated data (us-west-2 to us-east-2)", 12], "what the first source writes, sent from the first replica");
+            // An untagged first replica is followed too; a replica nothing in the plan writes ends the chain unknown.
+            const untaggedCopy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2" });
+            const untaggedChain = priced([files, untaggedCopy, second, repl("r1", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "files-copy-7654321" } }] }), repl("r2", { bucket: "files-copy-7654321", rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] })], usage);
+            assert.deepEqual(lines(untaggedChain, "files-copy-2")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40]);
+            const broken = priced([taggedCopy, second, repl("r2", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] }, [taggedCopy.urn, second.urn])], usage);
+            assert.deepEqual([lines(broken, "files-copy-2")[0][1], sent(broken, "r2")], [null, ["Replicated data (us-west-2 to us-east-2)", null]]);
             // A loop of replications (S3 would refuse it) has no first source.
             const a = r("aws:s3/bucket:Bucket", "a", { tags: role("replica") });
             const b = r("aws:s3/bucket:Bucket", "b", { tags: role("replica") });
