@@ -37,6 +37,8 @@ export interface PlannedResource {
     dependencies?: string[];
     /** Region of the resource's provider; default: the estimate's region. */
     region?: string;
+    /** The resources each input's value comes from (`pulumi preview --json`), when the caller has them. */
+    propertyDependencies?: Record<string, string[]>;
 }
 
 export interface CostComponent {
@@ -93,8 +95,10 @@ export interface StackCost {
     stack: string;
     tier?: string;
     region: string;
-    /** False when the region has no prices: every component is unpriced. */
+    /** False when a region resources live in has no prices (`unpricedRegions`): their components are unpriced. */
     regionPriced: boolean;
+    /** Regions resources live in that the catalog does not price (not always the stack's region). */
+    unpricedRegions: string[];
     /** Sum of what could be priced: a lower bound when `complete` is false. */
     totalMonthlyCost: number;
     /** Everything was priced: no unsupported type, unpriced component, unknown quantity or unpriced region. */
@@ -225,8 +229,6 @@ type Reader = (r: PlannedResource, ctx: ReaderContext) => Usage[];
 interface ReaderContext extends EstimateContext {
     byUrn: Map<string, PlannedResource>;
     countOf(type: string): number;
-    /** Resources that depend on `urn`. */
-    dependentsOf(urn: string): PlannedResource[];
     /** The plan's resources of a type (indexed once, so readers that look around stay linear). */
     ofType(type: string): PlannedResource[];
     /** A figure computed once per estimate and shared by every resource that reads it. */
@@ -241,10 +243,18 @@ interface ReaderContext extends EstimateContext {
     ownUsage: boolean;
 }
 
-/** The region a resource lives in: its own `region` input (pulumi-aws 7), else its provider's, else the stack's. */
+/**
+ * The region a resource lives in: its own `region` input (pulumi-aws 7), else its provider's, else
+ * the stack's; the unknown marker when the one that decides is known only at apply (never the
+ * stack's region in its place).
+ */
 export function regionOf(r: PlannedResource, stackRegion: string): string {
+    if (r.inputs.region === UNKNOWN_MARKER) return UNKNOWN_MARKER;
     return known(r.inputs.region) ?? r.region ?? stackRegion;
 }
+
+/** What a line whose region is known only at apply shows as its region. */
+export const REGION_AT_APPLY = "unknown";
 
 /** The region an ARN names (`arn:aws:<service>:<region>:...`), if it is known and names one. */
 function arnRegion(arn: unknown): string | undefined {
@@ -265,8 +275,9 @@ const bucketRole = (b: PlannedResource | undefined): string | undefined => known
 
 /** GiB a bucket of this role holds, and GiB written to it a month. */
 function bucketUsage(role: string | undefined, name: string, usage: UsageProfile | undefined): { stored: number | null; written: number | null; what: string } {
-    // Untagged (a bucket of another program): a name with the word log or logs, not "catalog" or "blog-assets".
-    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && /(^|[-_.])logs?([-_.]|$)/.test(name));
+    // Untagged (a bucket of another program): a name with the word log or logs in any case, between
+    // separators or as a camelCase word (`app-LOGS`, `accessLogs`, `AppLogs`), not "catalog", "blog-assets" or "logistics".
+    const logs = role === BUCKET_ROLES.accessLogs || (role === undefined && (/(^|[-_.])logs?([-_.]|$)/i.test(name) || /[a-z]Logs?([-_.A-Z]|$)/.test(name)));
     const files = role === BUCKET_ROLES.fileStore;
     // The line is named for what the bucket holds, with or without usage figures.
     const what = logs ? "access logs" : files ? "app files" : "static assets";
@@ -283,21 +294,81 @@ function runsPerMonth(schedule: unknown): number | null {
 }
 
 /** Bytes of each suffix of a Kubernetes quantity (binary and decimal; none = bytes). */
-const QUANTITY_BYTES: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15 };
+const QUANTITY_BYTES: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 
-/** GiB of a Kubernetes storage quantity (`10Gi`, `500M`, `1Ti`, `1073741824`); undefined when it is not one. */
+/**
+ * GiB of a Kubernetes storage quantity (`10Gi`, `500M`, `1Ti`, `1073741824`, `+10Gi`, `1e3`, `.5Gi`);
+ * undefined when it is not one. The grammar of k8s.io/apimachinery `resource.Quantity`: an optional
+ * sign, a decimal number, then a binary or decimal SI suffix or a decimal exponent (`e3`, `E-2`).
+ */
 function gibOf(quantity: unknown): number | undefined {
-    const m = typeof quantity === "string" ? /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|k|M|G|T|P)?$/.exec(quantity) : null;
-    return m ? (Number(m[1]) * QUANTITY_BYTES[m[2] ?? ""]) / 2 ** 30 : undefined;
+    const m = typeof quantity === "string" ? /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?$/.exec(quantity) : null;
+    return m ? (Number(m[1]) * (m[2] !== undefined ? 10 ** Number(m[2]) : QUANTITY_BYTES[m[3] ?? ""])) / 2 ** 30 : undefined;
+}
+
+const BUCKET_TYPES = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+const REPLICATION_TYPE = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+
+/** The bucket of the plan a bucket name or ARN names: its `bucket` input, or Pulumi's autoname of its logical name (`<name>-<7 hex>`). */
+function bucketNamed(value: unknown, ctx: ReaderContext): PlannedResource | undefined {
+    const v = known(value);
+    if (v === undefined) return undefined;
+    const name = v.replace(/^arn:[^:]+:s3:::/, "");
+    const buckets = BUCKET_TYPES.flatMap((t) => ctx.ofType(t));
+    const one = (found: PlannedResource[]) => (found.length === 1 ? found[0] : undefined);
+    return one(buckets.filter((b) => b.inputs.bucket === name))
+        ?? one(buckets.filter((b) => b.inputs.bucket === undefined && b.inputs.bucketPrefix === undefined && name.length === urnName(b.urn).length + 8 && name.startsWith(`${urnName(b.urn)}-`) && /^[0-9a-f]+$/.test(name.slice(-7))));
+}
+
+/**
+ * The two ends of a replication: its source (its `bucket` input) and its destination (its rules'
+ * `destination.bucket`), found by the names or ARNs they give, else by the resources those inputs
+ * come from (property dependencies), else by role tags among its dependencies (a `replica` tag is
+ * the destination; the one other bucket, the source); never by the dependencies' order.
+ */
+function replicationEnds(config: PlannedResource, ctx: ReaderContext): { source?: PlannedResource; destination?: PlannedResource } {
+    return ctx.memo(`replication:${config.urn}`, () => {
+        const isBucket = (b: PlannedResource | undefined): b is PlannedResource => b !== undefined && BUCKET_TYPES.includes(b.type);
+        const from = (key: string) => {
+            const found = (config.propertyDependencies?.[key] ?? []).map((u) => ctx.byUrn.get(u)).filter(isBucket);
+            return found.length === 1 ? found[0] : undefined;
+        };
+        const rules: any[] = Array.isArray(config.inputs.rules) ? config.inputs.rules : [];
+        const deps = (config.dependencies ?? []).map((u) => ctx.byUrn.get(u)).filter(isBucket);
+        const tagged = deps.filter((b) => bucketRole(b) === BUCKET_ROLES.replica);
+        const destination = bucketNamed(rules.find((x) => x?.destination?.bucket !== undefined)?.destination.bucket, ctx) ?? from("rules") ?? (tagged.length === 1 ? tagged[0] : undefined);
+        // The one other bucket it depends on (a replica itself, when replicas are chained).
+        const others = deps.filter((b) => b !== destination);
+        const source = bucketNamed(config.inputs.bucket, ctx) ?? from("bucket") ?? (others.length === 1 ? others[0] : undefined);
+        // A bucket is never its own replica (S3 refuses it): neither end is then known.
+        return source === destination ? {} : { source, destination };
+    });
+}
+
+/** The replication whose destination is this bucket, if the plan has one. */
+function replicationInto(r: PlannedResource, ctx: ReaderContext): PlannedResource | undefined {
+    return ctx.ofType(REPLICATION_TYPE).find((c) => replicationEnds(c, ctx).destination === r);
+}
+
+/** The bucket whose data a bucket holds: itself, or up a chain of replicas the bucket its first replication copies (undefined when a link is unknown). */
+function originOf(b: PlannedResource | undefined, ctx: ReaderContext): PlannedResource | undefined {
+    const seen = new Set<PlannedResource>();
+    for (let into = b && replicationInto(b, ctx); b && (into || bucketRole(b) === BUCKET_ROLES.replica); into = b && replicationInto(b, ctx)) {
+        if (seen.has(b)) return undefined;
+        seen.add(b);
+        b = into && replicationEnds(into, ctx).source;
+    }
+    return b;
 }
 
 /** A replica bucket holds what its source holds (found through the replication that writes it), priced where it is, and pays the replicated PUTs. */
-function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
-    const config = ctx.dependentsOf(r.urn).find((d) => d.type === "aws:s3/bucketReplicationConfig:BucketReplicationConfig");
-    const source = config && dependenciesOf(config, ctx, "aws:s3/bucket:Bucket").find((b) => b.urn !== r.urn);
+function replicaBucket(r: PlannedResource, ctx: ReaderContext, config: PlannedResource | undefined): Usage[] {
+    const source = originOf(config && replicationEnds(config, ctx).source, ctx);
     const role = bucketRole(source);
-    const u = bucketUsage(role, source ? urnName(source.urn) : "", ctx.usage);
-    const out: Usage[] = [{ name: `Standard storage (replica of the ${u.what})`, priceKey: "s3.standard.storage", quantity: source ? u.stored : null, usageBased: true, dr: true }];
+    // Without its source, what it holds is unknown: a gap, never a guess.
+    const u = source ? bucketUsage(role, urnName(source.urn), ctx.usage) : undefined;
+    const unknown = config ? "the bucket it replicates cannot be told from the replication's inputs" : "no replication of the plan writes it: what it holds is unknown";
+    const out: Usage[] = [{ name: `Standard storage (replica of the ${u ? u.what : "source bucket"})`, priceKey: "s3.standard.storage", quantity: u ? u.stored : null, usageBased: true, dr: true, ...(u ? {} : { unpriced: unknown }) }];
     if (role === BUCKET_ROLES.fileStore) out.push({ name: "Replicated PUT requests", priceKey: "s3.putRequests", quantity: ctx.usage ? ctx.usage.s3FileStorePutRequests : null, usageBased: true, per: 1000, dr: true });
     return out;
 }
@@ -305,7 +376,9 @@ function replicaBucket(r: PlannedResource, ctx: ReaderContext): Usage[] {
 /** A bucket (pulumi-aws 7 `Bucket`, and `BucketV2` from 6): its role (tag) or name says what it holds. */
 const bucketStorage: Reader = (r, ctx) => {
     const role = bucketRole(r);
-    if (role === BUCKET_ROLES.replica) return replicaBucket(r, ctx);
+    // A replica by its tag, or untagged as a replication's destination: it holds what its source holds.
+    const into = replicationInto(r, ctx);
+    if (role === BUCKET_ROLES.replica || into) return replicaBucket(r, ctx, into);
     const region = regionOf(r, ctx.region);
     const u = bucketUsage(role, urnName(r.urn), ctx.usage);
     // The DR region's log bucket holds the replicas' access logs, not the primary's.
@@ -440,19 +513,19 @@ const READERS: Record<string, Reader> = {
     "aws:s3/bucket:Bucket": bucketStorage,
     "aws:s3/bucketV2:BucketV2": bucketStorage,
 
-    "aws:s3/bucketReplicationConfig:BucketReplicationConfig": (r, ctx) => {
-        const buckets = dependenciesOf(r, ctx, "aws:s3/bucket:Bucket");
-        const source = buckets.find((b) => bucketRole(b) !== BUCKET_ROLES.replica);
-        const replica = buckets.find((b) => bucketRole(b) === BUCKET_ROLES.replica);
+    [REPLICATION_TYPE]: (r, ctx) => {
+        const { source, destination: replica } = replicationEnds(r, ctx);
         const from = source ? regionOf(source, ctx.region) : ctx.region;
         const to = replica ? regionOf(replica, ctx.region) : arnRegion(r.inputs.rules?.[0]?.destination?.bucket) ?? "another region";
         // A source outside the plan writes an unknown amount (its role is unknown): not priced as static assets.
-        const written = source ? bucketUsage(bucketRole(source), urnName(source.urn), ctx.usage).written : null;
+        const origin = originOf(source, ctx);
+        const written = origin ? bucketUsage(bucketRole(origin), urnName(origin.urn), ctx.usage).written : null;
         const rules: any[] = Array.isArray(r.inputs.rules) ? r.inputs.rules : [];
         const rtc = rules.some((x) => x?.destination?.replicationTime?.status === "Enabled");
         const metrics = rules.filter((x) => x?.destination?.metrics?.status === "Enabled").length;
-        const out: Usage[] = [transfer("Replicated data", written, from, to)];
-        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true });
+        const noSource = source ? {} : { unpriced: "its source bucket cannot be told from its inputs (not in the plan)" };
+        const out: Usage[] = [{ ...transfer("Replicated data", written, from, to), ...noSource }];
+        if (rtc) out.push({ name: "Replication Time Control (15-minute SLA)", priceKey: "s3.replicationTimeControl", quantity: written, usageBased: true, region: from, dr: true, ...noSource });
         // S3 replication metrics are billed as CloudWatch custom metrics: bytes pending, operations pending, latency, operations failed, per rule.
         if (metrics) out.push({ name: `Replication metrics (4 per rule x ${metrics})`, priceKey: "cloudwatch.customMetric", quantity: 4 * metrics, region: from, dr: true });
         return out;
@@ -611,15 +684,29 @@ const READERS: Record<string, Reader> = {
         { name: "Traces recorded", priceKey: "xray.traces", quantity: ctx.usage ? ctx.usage.xrayTracesRecorded / ctx.splitAmong("aws:xray/group:Group") : null, usageBased: true, per: 1_000_000 },
     ],
     "kubernetes:apps/v1:StatefulSet": (r) => {
-        const replicas = num(r.inputs.spec?.replicas, 1);
-        const templates = r.inputs.spec?.volumeClaimTemplates;
-        return (Array.isArray(templates) ? templates : []).map((t: any): Usage => {
+        /** An unpriced line; `size` is its `, <GiB> GiB x <replicas>` part when there is one. */
+        const volumes = (size: string, unpriced: string): Usage => ({ name: `Persistent volumes (gp3${size})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced });
+        const spec = r.inputs.spec;
+        // Not known until apply: it may claim volumes, so it is a gap, never nothing to price.
+        if (spec === UNKNOWN_MARKER) return [volumes("", "the StatefulSet's spec (replicas, volume claim templates) is decided at apply")];
+        const rawReplicas = spec?.replicas;
+        const n = num(rawReplicas, 1);
+        const replicas = Number.isInteger(n) && n >= 0 ? n : undefined;
+        const count = replicas === undefined ? "?" : String(replicas);
+        const badReplicas = rawReplicas === UNKNOWN_MARKER ? "replicas are decided at apply" : replicas === undefined ? `replicas ${JSON.stringify(rawReplicas)} is not a whole number of pods >= 0` : undefined;
+        const templates = spec?.volumeClaimTemplates;
+        if (templates === UNKNOWN_MARKER) return [volumes(`, ? GiB x ${count}`, "the volume claim templates are decided at apply")];
+        if (templates !== undefined && templates !== null && !Array.isArray(templates)) return [volumes(`, ? GiB x ${count}`, `volume claim templates ${JSON.stringify(templates)} are not a list`)];
+        return (templates ?? []).map((t: any): Usage => {
+            if (t === UNKNOWN_MARKER) return volumes(`, ? GiB x ${count}`, "the volume claim template is decided at apply");
             const storage = t?.spec?.resources?.requests?.storage;
-            if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
+            if (storage === UNKNOWN_MARKER) return { name: `Persistent volumes (gp3, ? GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: Number.NaN };
             const gib = gibOf(storage);
             // A size it cannot read is a gap, never 0 GiB.
-            if (gib === undefined) return { name: `Persistent volumes (gp3, ? GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: null, unpriced: `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity` };
-            return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${replicas})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas };
+            if (gib === undefined) return volumes(`, ? GiB x ${count}`, `storage request ${JSON.stringify(storage ?? null)} is not a Kubernetes quantity`);
+            if (gib < 0) return volumes(`, ? GiB x ${count}`, `storage request ${JSON.stringify(storage)} is negative`);
+            if (badReplicas) return volumes(`, ${twoPlaces(gib)} GiB x ${count}`, badReplicas);
+            return { name: `Persistent volumes (gp3, ${twoPlaces(gib)} GiB x ${count})`, priceKey: "ebs.gp3.storage", quantity: gib * replicas! };
         });
     },
 };
@@ -640,13 +727,18 @@ function unitPrice(u: Usage, region: string, pricing: Pricing): { price?: number
 }
 
 function price(u: Usage, region: string, dr: boolean, pricing: Pricing): CostComponent {
+    // Where it is billed is decided at apply: no region's price is its price ("unknown" is no catalog region).
+    const atApply = region === UNKNOWN_MARKER;
+    if (atApply) region = REGION_AT_APPLY;
     const p = priceOf(region, u.priceKey);
     const perMonth = u.quantity === null ? null : (u.hourly ? u.quantity * HOURS_PER_MONTH : u.quantity) / (u.per ?? 1);
     // The catalog names each price's unit ("1M requests", "10M samples"), which `per` divides into.
     const unit = p ? (u.hourly ? "hours" : p.unit) : `unpriced in ${region}`;
     const unknown = u.priceKey.includes(UNKNOWN_MARKER) || (perMonth !== null && Number.isNaN(perMonth));
     const rate = unitPrice(u, region, pricing);
-    const reason = u.unpriced
+    const reason = atApply
+        ? "region known only at apply"
+        : u.unpriced
         ? u.unpriced
         : (unknown || perMonth === null) && u.usageBased
             ? "no usage figure (give one in a usage file)"
@@ -682,14 +774,6 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const counts = new Map<string, number>();
     for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-    const dependents = new Map<string, PlannedResource[]>();
-    for (const r of resources) {
-        for (const d of r.dependencies ?? []) {
-            const list = dependents.get(d);
-            if (list) list.push(r);
-            else dependents.set(d, [r]);
-        }
-    }
     const byType = new Map<string, PlannedResource[]>();
     for (const r of resources) {
         const list = byType.get(r.type);
@@ -701,7 +785,6 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         ...ctx,
         byUrn,
         countOf: (t) => counts.get(t) ?? 1,
-        dependentsOf: (u) => dependents.get(u) ?? [],
         ofType: (t) => byType.get(t) ?? [],
         memo: <T>(key: string, compute: () => T): T => {
             if (!memos.has(key)) memos.set(key, compute());
@@ -724,7 +807,8 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
     // The stack's region counts only through resources that live there: a stack whose resources all
     // name a priced region of their own is priced, whatever its default.
     const homes = new Set(resources.filter((r) => READERS[r.type]).map((r) => regionOf(r, ctx.region)));
-    const unknownRegions = [...homes].filter((r) => !known_(r)).sort();
+    // A region known only at apply is not a region outside the catalog: each line there is a gap of its resource.
+    const unknownRegions = [...homes].filter((r) => r !== UNKNOWN_MARKER && !known_(r)).sort();
     const regionPriced = unknownRegions.length === 0;
 
     const costs: ResourceCost[] = [];
@@ -781,6 +865,7 @@ export function estimate(resources: PlannedResource[], ctx: EstimateContext): St
         regionPriced,
         totalMonthlyCost: cents(costs.reduce((n, c) => n + c.monthlyCost, 0)),
         complete: gaps.length === 0 && regionPriced,
+        unpricedRegions: unknownRegions,
         gaps,
         resources: costs,
         freeResourceTypes: [...free].sort(),

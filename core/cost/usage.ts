@@ -109,7 +109,9 @@ export function withOverrides(base: UsageProfile, overrides: Record<string, unkn
     const problems: string[] = [];
     for (const [k, v] of Object.entries(overrides)) {
         if (!(USAGE_KEYS as readonly string[]).includes(k)) problems.push(`${where}.${k}: is not a usage key; known keys: ${USAGE_KEYS.join(", ")}`);
-        else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
+        // YAML reads 1e400 as Infinity (and .nan as NaN), which JSON would print as null.
+        else if (typeof v === "number" && !Number.isFinite(v)) problems.push(`${where}.${k}: ${v} is not a finite number (too large to hold, or .inf/.nan); expected a number >= 0`);
+        else if (typeof v !== "number" || v < 0) problems.push(`${where}.${k}: ${JSON.stringify(v)} is not allowed; expected a number >= 0`);
         else out[k as keyof UsageProfile] = v;
     }
     if (problems.length === 0) problems.push(...mixProblems(out, where));

@@ -107,7 +107,8 @@ function providerRegions(steps: PreviewStep[], configRegion: string | undefined)
         const st = s.newState ?? s.oldState;
         if (!st || !st.type.startsWith("pulumi:providers:aws")) continue;
         const r = st.inputs?.region;
-        regions.set(s.urn, typeof r === "string" && r !== UNKNOWN_MARKER ? r : configRegion);
+        // A region known only at apply stays unknown (the marker): the config's region is not the provider's.
+        regions.set(s.urn, r === UNKNOWN_MARKER ? UNKNOWN_MARKER : typeof r === "string" ? r : configRegion);
     }
     return regions;
 }

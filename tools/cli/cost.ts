@@ -11,7 +11,8 @@ import * as path from "path";
 import { InputError } from "../../core/errors";
 import { PRICING_MODES, PricingMode, UPFRONT_OPTIONS } from "../../core/cost/estimator";
 import { Upfront } from "../../core/cost/commitmentRates";
-import { readUsageFile } from "../cost/costInputs";
+import { PRICED_REGIONS } from "../../core/cost/catalog";
+import { checkUsageSections, readUsageFile } from "../cost/costInputs";
 import { costChange } from "../cost/change";
 import { buildReport, compare, CostReport, diffText, estimateText, htmlReport, markdownReport, tableReport } from "../cost/report";
 import { listStacks, readProject } from "../offline/project";
@@ -57,9 +58,12 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
     const opts = parseArgs<CostOptions>(program, argv, out, err);
     if (typeof opts === "number") return opts;
     try {
+        // An empty --region would otherwise be no region at all: the stacks' own (us-east-1), silently.
+        if (opts.region !== undefined && opts.region.trim() === "") throw new InputError(`--region: ${JSON.stringify(opts.region)} names no region; give an AWS region name (the catalog prices ${PRICED_REGIONS.join(", ")})`);
         const usageFile = opts.usage ? readUsageFile(opts.usage) : undefined;
         const previous = opts.compareTo ? readReport(opts.compareTo) : undefined;
         const project = opts.previewJson ? undefined : readProject(path.resolve(opts.projectDir));
+        if (usageFile && project) checkUsageSections(usageFile, listStacks(project));
         const { checks, failures } = await checkStacks({
             source: project ? { project, stacks: opts.all ? listStacks(project) : [opts.stack] } : { previewFile: opts.previewJson! },
             policies: false,
@@ -72,6 +76,8 @@ export async function main(argv: string[], out: Printer = console.log, err: Prin
             },
             onFailure: (f) => err(`error: ${f.stack}: ${f.error.message}`),
         });
+        // A preview names its one stack only once read.
+        if (usageFile && !project && checks.length) checkUsageSections(usageFile, checks.map((c) => c.stack));
         for (const c of checks) for (const n of c.notes) err(`note: ${c.stack}: ${n}`);
         const report = buildReport(checks.map((c) => ({ ...c.cost, ...(c.costBefore ? { change: costChange(c.costBefore, c.cost) } : {}) })));
         const diff = previous ? compare(previous, report) : undefined;

@@ -33,6 +33,21 @@ export function readUsageFile(file: string): UsageFile {
     return { name: file, sections: doc as UsageFile["sections"] };
 }
 
+/**
+ * Refuses a section that names neither `default`, `resources`, a tier nor one of `stacks` (a typo
+ * such as `smal:` would otherwise change nothing, silently).
+ * @throws InputError naming the section and the names allowed
+ */
+export function checkUsageSections(file: UsageFile, stacks: readonly string[]): void {
+    const tiers = Object.keys(TIER_USAGE);
+    const known = new Set(["default", RESOURCE_SECTION, ...tiers, ...stacks]);
+    const unknown = Object.keys(file.sections).filter((k) => !known.has(k));
+    if (unknown.length) {
+        const others = [...new Set(stacks)].filter((s) => !tiers.includes(s));
+        throw new InputError(`--usage: ${file.name}: ${unknown.map((k) => JSON.stringify(k)).join(", ")} ${unknown.length === 1 ? "is" : "are"} neither "default", "${RESOURCE_SECTION}", a tier (${tiers.join(", ")}) nor a stack${others.length ? ` (${others.join(", ")})` : ""}`);
+    }
+}
+
 /** The tier's usage profile with the file's `default`, `<tier>` and `<stack>` sections applied in that order. */
 export function usageOf(stack: string, tier: keyof typeof TIER_USAGE, file?: UsageFile): UsageProfile {
     try {

@@ -81,9 +81,19 @@ export function unpricedCount(s: StackCost): number {
  */
 export function estimateText(s: StackCost, unit = ""): string {
     if (s.complete) return `${usd(s.totalMonthlyCost)}${unit}`;
-    if (!s.regionPriced) return `≥ ${usd(s.totalMonthlyCost)}${unit} (region ${s.region} not priced)`;
+    if (!s.regionPriced) return `≥ ${usd(s.totalMonthlyCost)}${unit} (${unpricedRegionsText(s)} not priced)`;
     const n = unpricedCount(s);
     return `≥ ${usd(s.totalMonthlyCost)}${unit} (${n} item${n === 1 ? "" : "s"} unpriced)`;
+}
+
+/**
+ * The regions of a stack the catalog does not price, as people read them: `region eu-west-2`,
+ * `regions af-south-1, sa-east-1` (the regions resources live in, not always the stack's; a report
+ * written before the field was added names the stack's).
+ */
+export function unpricedRegionsText(s: Pick<StackCost, "region"> & { unpricedRegions?: string[] }): string {
+    const regions = s.unpricedRegions?.length ? s.unpricedRegions : [s.region];
+    return `region${regions.length === 1 ? "" : "s"} ${regions.join(", ")}`;
 }
 
 function qty(n: number | null): string {
@@ -152,7 +162,7 @@ export function tableReport(report: CostReport, opts: { summary?: boolean } = {}
                 t.push([`  ${c.name}${c.verify ? " (price to verify)" : ""}`, qty(c.monthlyQuantity), c.unit, c.price === null ? "unpriced" : `$${c.price}`, c.monthlyCost === null ? `unpriced: ${c.unpricedReason}` : usd(c.monthlyCost)]);
             }
         }
-        out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : " - REGION NOT PRICED: costs below are incomplete"}`);
+        out.push(`Stack ${s.stack}${s.tier ? ` (tier ${s.tier})` : ""}, ${s.region}${s.regionPriced ? "" : ` - ${unpricedRegionsText(s).replace(/^regions?/, (w) => w.toUpperCase())} NOT PRICED: costs below are incomplete`}`);
         out.push(t.toString());
         out.push(`  Total: ${estimateText(s, "/month")}${s.seedRange ? `  (seed range ${usd(s.seedRange.minMonthlyUsd)}-${usd(s.seedRange.maxMonthlyUsd)}: ${s.seedRangeStatus})` : ""}`);
         const dr = disasterRecoveryShare(s);

@@ -20,6 +20,7 @@ function lines(cost: StackCost, name: string): unknown[][] {
 }
 const NO_USAGE = "no usage figure (give one in a usage file)";
 const AFTER_APPLY = "known only after apply";
+const NO_SOURCE = "its source bucket cannot be told from its inputs (not in the plan)";
 
 describe("estimator readers", () => {
     describe("compute", () => {
@@ -196,6 +197,10 @@ describe("estimator readers", () => {
             const byName = priced(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => r("aws:s3/bucket:Bucket", n, {})), usage);
             assert.deepEqual(["catalog", "blog-assets", "logistics", "logs.archive", "app_log"].map((n) => lines(byName, n)[0][0]),
                 ["Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (static assets)", "Standard storage (access logs)", "Standard storage (access logs)"]);
+            // In any case, and as a camelCase word after a lowercase letter; not the letters inside another word.
+            const cased = ["accessLogs", "AppLogs", "app-LOGS", "Logs", "webLogBucket", "CATALOG", "blogAssets", "AppLogistics", "BLOG-assets", "myLogin"];
+            const byCase = priced(cased.map((n) => r("aws:s3/bucket:Bucket", n, {})), usage);
+            assert.deepEqual(cased.map((n) => lines(byCase, n)[0][0]), [...Array(5).fill("Standard storage (access logs)"), ...Array(5).fill("Standard storage (static assets)")]);
             assert.deepEqual(lines(cost, "assets-logs"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "the role tag wins over the name");
             assert.deepEqual(lines(cost, "far-assets"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "only a log bucket elsewhere holds the replicas' logs");
             assert.deepEqual(lines(cost, "files"), [
@@ -244,7 +249,7 @@ describe("estimator readers", () => {
             assert.deepEqual(lines(priced([src, bare], { s3StaticWriteGiB: 30 }), "bare"), [["Replicated data (us-east-1 to another region)", 30, 0.02, 0.6]]);
             // A source outside the plan: what it writes is unknown, not a static-asset bucket's figure.
             const orphan = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "orphan", {});
-            assert.deepEqual(lines(priced([orphan], { s3StaticWriteGiB: 30 }), "orphan"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
+            assert.deepEqual(lines(priced([orphan], { s3StaticWriteGiB: 30 }), "orphan"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
         });
 
         it("a replica bucket holds its source's data and pays the replicated PUTs of a file store; without a replication it is unknown", () => {
@@ -264,7 +269,102 @@ describe("estimator readers", () => {
                 ["Replication Time Control (15-minute SLA)", 12, 0.015, 0.18],
             ]);
             const alone = priced([dst], { s3FileStoreGiB: 40 });
-            assert.deepEqual(lines(alone, "files-replica"), [["Standard storage (replica of the static assets)", null, 0.023, null, NO_USAGE]]);
+            assert.deepEqual(lines(alone, "files-replica"), [["Standard storage (replica of the source bucket)", null, null, null, "no replication of the plan writes it: what it holds is unknown"]]);
+        });
+
+        it("S3 replication: source and destination from its inputs (names, ARNs, autonames, property dependencies), not the order of its dependencies; an untagged destination holds its source's data", () => {
+            const usage = { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3FileStorePutRequests: 30_000, s3StaticGiB: 10, s3StaticWriteGiB: 1 };
+            const src = r("aws:s3/bucket:Bucket", "files", { bucket: "files", tags: role("file-store") });
+            const dst = r("aws:s3/bucketV2:BucketV2", "files-replica", { bucket: "files-replica", region: "us-west-2" });
+            const byName = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: "files", rules: [{ destination: { bucket: "arn:aws:s3:::files-replica", replicationTime: { status: "Enabled" } } }] }, [dst.urn, src.urn]);
+            const expectedReplica = [
+                ["Standard storage (replica of the app files)", 40, 0.023, 0.92], // the source's 40 GiB, not a static bucket's 10
+                ["Replicated PUT requests", 30, 0.005, 0.15], // 30,000 / 1k x $0.005
+            ];
+            const expectedReplication = [
+                ["Replicated data (us-east-1 to us-west-2)", 12, 0.02, 0.24], // the file store's 12 GiB written, sent from us-east-1
+                ["Replication Time Control (15-minute SLA)", 12, 0.015, 0.18],
+            ];
+            const cost = priced([src, dst, byName], usage);
+            assert.deepEqual(lines(cost, "files-replica"), expectedReplica, "an untagged BucketV2 destination is a replica");
+            assert.deepEqual(lines(cost, "repl"), expectedReplication, "the replica first among the dependencies: still sent from the source");
+            assert.equal(cost.totalMonthlyCost, 2.56); // files $0.92 + $0.15 (no GETs), its replica $0.92 + $0.15, the replication $0.24 + $0.18
+            // Autonamed buckets (no bucket input): Pulumi names them <logical name>-<7 hex>.
+            const autoSrc = r("aws:s3/bucketV2:BucketV2", "files", { tags: role("file-store") });
+            const autoDst = r("aws:s3/bucket:Bucket", "files-replica", { region: "us-west-2" });
+            const byAutoname = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "arn:aws:s3:::files-replica-066fd7b", replicationTime: { status: "Enabled" } } }] }, [autoDst.urn, autoSrc.urn]);
+            const auto = priced([autoSrc, autoDst, byAutoname], usage);
+            assert.deepEqual([lines(auto, "files-replica"), lines(auto, "repl")], [expectedReplica, expectedReplication]);
+            // Names known only at apply: the resources the inputs come from.
+            const byProperty = { ...r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: U, rules: [{ destination: { bucket: U, replicationTime: { status: "Enabled" } } }] }, [autoDst.urn, autoSrc.urn]), propertyDependencies: { bucket: [autoSrc.urn], rules: [autoDst.urn] } };
+            const property = priced([autoSrc, autoDst, byProperty], usage);
+            assert.deepEqual([lines(property, "files-replica"), lines(property, "repl")], [expectedReplica, expectedReplication]);
+            // Neither names nor property dependencies nor a replica tag: which is which is unknown, a gap on both sides.
+            const blind = r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl", { bucket: U, rules: [{ destination: { bucket: U } }] }, [autoDst.urn, autoSrc.urn]);
+            const unknown = priced([autoSrc, autoDst, blind], usage);
+            assert.deepEqual(lines(unknown, "repl"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
+            assert.deepEqual(lines(unknown, "files-replica"), [["Standard storage (static assets)", 10, 0.023, 0.23]], "an untagged bucket no replication names is what its name says");
+            assert.equal(unknown.complete, false);
+        });
+
+        it("S3 replication: names only the bucket they name (autonames exactly, ambiguity unresolved), the rule with a destination, each replication on its own", () => {
+            const usage = { s3FileStoreGiB: 40, s3FileStoreWriteGiB: 12, s3StaticGiB: 10, s3StaticWriteGiB: 1 };
+            const repl = (name: string, inputs: Record<string, unknown>, deps: string[] = [], propertyDependencies?: Record<string, string[]>): PlannedResource => ({ ...r("aws:s3/bucketReplicationConfig:BucketReplicationConfig", name, inputs), dependencies: deps, ...(propertyDependencies ? { propertyDependencies } : {}) });
+            const files = r("aws:s3/bucket:Bucket", "files", { tags: role("file-store") });
+            const media = r("aws:s3/bucket:Bucket", "media", {});
+            const copy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2" });
+            const to = (bucket: string) => ({ rules: [{}, { destination: { bucket } }] });
+            const sent = (cost: StackCost, name: string) => lines(cost, name)[0].slice(0, 2);
+            // Only a 7-hex autoname of the bucket's own logical name, and only for a bucket without a name or prefix of its own.
+            for (const bucket of ["media-585cb5b", "files-zz585cb", "files-585cbzz", "files-585cb5", "files"]) {
+                assert.deepEqual(sent(priced([files, media, copy, repl("r", { bucket, ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", bucket === "media-585cb5b" ? 1 : null], bucket);
+            }
+            const named = r("aws:s3/bucket:Bucket", "files", { bucket: "shared-files", tags: role("file-store") });
+            const prefixed = r("aws:s3/bucket:Bucket", "files", { bucketPrefix: "files-", tags: role("file-store") });
+            for (const b of [named, prefixed]) assert.deepEqual(sent(priced([b, copy, repl("r", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], null);
+            assert.deepEqual(sent(priced([named, copy, repl("r", { bucket: "arn:aws:s3:::shared-files", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], 12, "by name, or by ARN");
+            // Two buckets of the same logical name (a Bucket and a BucketV2): the autoname names neither.
+            const twin = r("aws:s3/bucketV2:BucketV2", "files", {});
+            assert.deepEqual(sent(priced([files, twin, copy, repl("r", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") })], usage), "r")[1], null);
+            // Property dependencies: only buckets count (the rules' KMS key does not), and only one.
+            const key = r("aws:kms/key:Key", "k", {});
+            const byProps = priced([files, media, copy, key, repl("r", { bucket: U, rules: [{ destination: { bucket: U } }] }, [], { bucket: [files.urn], rules: [copy.urn, key.urn] })], usage);
+            assert.deepEqual(lines(byProps, "files-copy")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40]);
+            const twoDestinations = priced([files, media, copy, repl("r", { bucket: U, rules: [{ destination: { bucket: U } }] }, [], { bucket: [files.urn, media.urn], rules: [copy.urn, media.urn] })], usage);
+            assert.deepEqual(sent(twoDestinations, "r"), ["Replicated data (us-east-1 to another region)", null]);
+            // Dependencies: non-buckets and URNs outside the plan are ignored; the destination is not its own source.
+            const role_ = r("aws:iam/role:Role", "role", {});
+            const deps = [role_.urn, "urn:pulumi:t::p::aws:s3/bucket:Bucket::gone", copy.urn, files.urn];
+            assert.deepEqual(sent(priced([files, copy, role_, repl("r", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-066fd7b" } }] }, deps)], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", 12]);
+            const taggedCopy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2", tags: role("replica") });
+            assert.deepEqual(sent(priced([files, taggedCopy, role_, repl("r", {}, deps)], usage), "r"), ["Replicated data (us-east-1 to us-west-2)", 12]);
+            const ambiguous = priced([files, media, taggedCopy, repl("r", {}, [files.urn, media.urn, taggedCopy.urn])], usage);
+            const twoTagged = priced([files, taggedCopy, r("aws:s3/bucket:Bucket", "other-copy", { tags: role("replica") }), repl("r", {}, [files.urn, taggedCopy.urn, `urn:pulumi:t::p::aws:s3/bucket:Bucket::other-copy`])], usage);
+            assert.deepEqual(sent(twoTagged, "r"), ["Replicated data (us-east-1 to another region)", null], "two replicas: no destination, no source");
+            // Chained replicas: the source may be a replica itself.
+            const second = r("aws:s3/bucket:Bucket", "files-copy-2", { region: "us-east-2" });
+            const chain = priced([files, taggedCopy, second, repl("r1", { bucket: "files-585cb5b" }, [taggedCopy.urn, files.urn]), repl("r2", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] }, [taggedCopy.urn, second.urn])], usage);
+            assert.deepEqual(lines(chain, "files-copy-2")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40], "what the first source holds");
+            assert.deepEqual(sent(chain, "r2"), ["Replicated data (us-west-2 to us-east-2)", 12], "what the first source writes, sent from the first replica");
+            // An untagged first replica is followed too; a replica nothing in the plan writes ends the chain unknown.
+            const untaggedCopy = r("aws:s3/bucket:Bucket", "files-copy", { region: "us-west-2" });
+            const untaggedChain = priced([files, untaggedCopy, second, repl("r1", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "files-copy-7654321" } }] }), repl("r2", { bucket: "files-copy-7654321", rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] })], usage);
+            assert.deepEqual(lines(untaggedChain, "files-copy-2")[0].slice(0, 2), ["Standard storage (replica of the app files)", 40]);
+            const broken = priced([taggedCopy, second, repl("r2", { rules: [{ destination: { bucket: "arn:aws:s3:::files-copy-2-1234567" } }] }, [taggedCopy.urn, second.urn])], usage);
+            assert.deepEqual([lines(broken, "files-copy-2")[0][1], sent(broken, "r2")], [null, ["Replicated data (us-west-2 to us-east-2)", null]]);
+            // A loop of replications (S3 would refuse it) has no first source.
+            const a = r("aws:s3/bucket:Bucket", "a", { tags: role("replica") });
+            const b = r("aws:s3/bucket:Bucket", "b", { tags: role("replica") });
+            const loop = priced([a, b, repl("ab", { bucket: "a-1234567", rules: [{ destination: { bucket: "b-1234567" } }] }), repl("ba", { bucket: "b-1234567", rules: [{ destination: { bucket: "a-1234567" } }] })], usage);
+            assert.deepEqual([lines(loop, "a")[0][1], lines(loop, "ab")[0][1]], [null, null]);
+            assert.deepEqual(lines(ambiguous, "files-copy"), [["Standard storage (replica of the source bucket)", null, null, null, "the bucket it replicates cannot be told from the replication's inputs"]]);
+            const itself = priced([files, repl("r", { bucket: "files-585cb5b", rules: [{ destination: { bucket: "arn:aws:s3:::files-585cb5b" } }] })], usage);
+            assert.deepEqual(lines(itself, "files")[0].slice(0, 2), ["Standard storage (app files)", 40], "a bucket is not a replica of itself");
+            // Two replications in one plan: each finds its own ends.
+            const assets = r("aws:s3/bucket:Bucket", "assets", { tags: role("static-assets") });
+            const assetsCopy = r("aws:s3/bucket:Bucket", "assets-copy", { region: "us-west-2" });
+            const both = priced([files, copy, assets, assetsCopy, repl("a", { bucket: "files-585cb5b", ...to("arn:aws:s3:::files-copy-066fd7b") }), repl("b", { bucket: "assets-1234567", ...to("arn:aws:s3:::assets-copy-7654321") })], usage);
+            assert.deepEqual([sent(both, "a")[1], sent(both, "b")[1], lines(both, "assets-copy")[0][1]], [12, 1, 10]);
         });
 
         it("replicated RDS backups: a full copy and the retention's changes where they are kept, the changes sent from the source's region", () => {
@@ -544,6 +644,62 @@ describe("estimator readers", () => {
             ]);
             assert.deepEqual(priced([set]).unpricedComponents, ["ebs.gp3.storage"]);
         });
+
+        it("reads every form of the Kubernetes quantity grammar: a sign, a decimal exponent, a bare point; a negative size is a gap", () => {
+            const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
+            const sizes = ["1e3", "+10Gi", "1E9", "5e-1", "2.Gi", ".5Ti", "1Ei", "1073741824000m", "-10Gi", "1e", "e3", "1e3Gi", "+-1Gi", "0", ".25Ti", "1e10"];
+            const set = r("kubernetes:apps/v1:StatefulSet", "set", { spec: { replicas: 1, volumeClaimTemplates: sizes.map(claim) } });
+            assert.deepEqual(lines(priced([set]), "set").map((l) => [l[0], l[4] ?? l[3]]), [
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // 1,000 bytes
+                ["Persistent volumes (gp3, 10 GiB x 1)", 0.8],
+                ["Persistent volumes (gp3, 0.93 GiB x 1)", 0.07], // 10^9 B = 0.931 GiB x $0.08 = 0.0745
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // half a byte
+                ["Persistent volumes (gp3, 2 GiB x 1)", 0.16],
+                ["Persistent volumes (gp3, 512 GiB x 1)", 40.96],
+                ["Persistent volumes (gp3, 1073741824 GiB x 1)", 85899345.92], // 2^60 B = 2^30 GiB x $0.08
+                ["Persistent volumes (gp3, 1 GiB x 1)", 0.08], // 1,073,741,824,000 milli-bytes = 1 GiB
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "-10Gi" is negative'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "1e" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "e3" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "1e3Gi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, ? GiB x 1)", 'storage request "+-1Gi" is not a Kubernetes quantity'],
+                ["Persistent volumes (gp3, 0 GiB x 1)", 0], // 0 is a size, not a negative one
+                ["Persistent volumes (gp3, 256 GiB x 1)", 20.48], // two digits after the point
+                ["Persistent volumes (gp3, 9.31 GiB x 1)", 0.75], // a two-digit exponent: 10^10 B = 9.313 GiB x $0.08
+            ]);
+            assert.deepEqual(lines(priced([r("kubernetes:apps/v1:StatefulSet", "null", { spec: { volumeClaimTemplates: null } })]), "null"), [], "null templates are none");
+        });
+
+        it("calls a StatefulSet's spec, claim templates or a template decided at apply a gap, and a replica count that is not a whole number >= 0 a gap naming it", () => {
+            const claim = (storage: unknown) => ({ spec: { resources: { requests: { storage } } } });
+            const set = (name: string, spec: unknown) => r("kubernetes:apps/v1:StatefulSet", name, { spec });
+            const cost = priced([
+                set("spec", U),
+                set("templates", { replicas: 3, volumeClaimTemplates: U }),
+                set("entry", { replicas: 1, volumeClaimTemplates: [U, claim("10Gi")] }),
+                set("not-a-list", { replicas: 1, volumeClaimTemplates: { spec: {} } }),
+                set("negative", { replicas: -2, volumeClaimTemplates: [claim("10Gi")] }),
+                set("half", { replicas: 1.5, volumeClaimTemplates: [claim("10Gi")] }),
+                set("text", { replicas: "two", volumeClaimTemplates: [claim("10Gi")] }),
+                set("later", { replicas: U, volumeClaimTemplates: [claim("10Gi")] }),
+                set("zero", { replicas: 0, volumeClaimTemplates: [claim("10Gi")] }),
+            ]);
+            assert.deepEqual(lines(cost, "spec"), [["Persistent volumes (gp3)", null, null, null, "the StatefulSet's spec (replicas, volume claim templates) is decided at apply"]]);
+            assert.deepEqual(lines(cost, "templates"), [["Persistent volumes (gp3, ? GiB x 3)", null, null, null, "the volume claim templates are decided at apply"]]);
+            assert.deepEqual(lines(cost, "entry"), [
+                ["Persistent volumes (gp3, ? GiB x 1)", null, null, null, "the volume claim template is decided at apply"],
+                ["Persistent volumes (gp3, 10 GiB x 1)", 10, 0.08, 0.8],
+            ]);
+            assert.deepEqual(lines(cost, "not-a-list"), [["Persistent volumes (gp3, ? GiB x 1)", null, null, null, "volume claim templates {\"spec\":{}} are not a list"]]);
+            assert.deepEqual(lines(cost, "negative"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas -2 is not a whole number of pods >= 0"]]);
+            assert.deepEqual(lines(cost, "half"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas 1.5 is not a whole number of pods >= 0"]]);
+            assert.deepEqual(lines(cost, "text"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, 'replicas "two" is not a whole number of pods >= 0']]);
+            assert.deepEqual(lines(cost, "later"), [["Persistent volumes (gp3, 10 GiB x ?)", null, null, null, "replicas are decided at apply"]]);
+            assert.deepEqual(lines(cost, "zero"), [["Persistent volumes (gp3, 10 GiB x 0)", 0, 0.08, 0]]);
+            assert.equal(cost.totalMonthlyCost, 0.8, "never a negative amount");
+            assert.equal(cost.complete, false);
+            assert.deepEqual(cost.gaps.map((g) => g.name), ["spec", "templates", "entry", "not-a-list", "negative", "half", "text", "later"]);
+        });
     });
     describe("inputs", () => {
         it("reads a number given as text, the provider's default when an input is absent or null, and nothing else as a number", () => {
@@ -575,7 +731,7 @@ describe("estimator readers", () => {
             ], { vectorVolumeGiB: 100, dailyChangeFraction: 0.5, restoreDrillHours: 1 });
             assert.deepEqual(lines(cost, "ng"), [["Instance usage (Linux, on-demand, c7g.large x 0)", 0, 0.0725, 0], ["Root volumes (gp3, 20 GiB x 0)", 0, 0.08, 0]]);
             assert.deepEqual(lines(cost, "sel"), [["Restored volumes while a drill runs (gp3)", null, 0.08, null, NO_USAGE]]);
-            assert.deepEqual(lines(cost, "repl"), [["Replicated data (us-east-1 to another region)", null, 0.02, null, NO_USAGE]]);
+            assert.deepEqual(lines(cost, "repl"), [["Replicated data (us-east-1 to another region)", null, null, null, NO_SOURCE]]);
             assert.deepEqual(lines(cost, "plan").map((l) => [l[0], l[1]]), [
                 ["Backup storage (EBS snapshot chain of the vector DB volumes: retention unreadable, 2 rules at 50% change a day)", null],
                 ["Copies in another region (a full copy and 1 days of changes)", 150], // a copy without retention keeps 1 day: 100 x (1 + 50%)

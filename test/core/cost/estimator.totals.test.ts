@@ -104,6 +104,24 @@ describe("estimate: components, gaps and totals", () => {
         assert.deepEqual([homeless.regionPriced, homeless.complete], [true, true], "a stack in an unpriced region with nothing to price there is complete");
     });
 
+    it("prices nothing of a resource whose region is known only at apply (its provider's or its own), and leaves the total a lower bound", () => {
+        const U = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+        const db = { urn: "urn:pulumi:t::p::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", custom: true, inputs: { instanceClass: "db.t3.large", allocatedStorage: 20 }, region: U };
+        const own = { urn: "urn:pulumi:t::p::aws:kms/key:Key::key", type: "aws:kms/key:Key", custom: true, inputs: { region: U } };
+        const here = { urn: "urn:pulumi:t::p::aws:ec2/eip:Eip::here", type: "aws:ec2/eip:Eip", custom: true, inputs: {} };
+        const cost = estimate([db, own, here], { stack: "t", region: "us-east-1", today: "2026-11-30" });
+        const dbCost = cost.resources.find((r) => r.name === "db")!;
+        // Not $211.70 as if in the config's us-east-1: instance, storage, CPU credits, backups, none priced.
+        assert.deepEqual(dbCost.costComponents.map((c) => [c.monthlyCost, c.price, c.unpricedReason, c.region]), Array(4).fill([null, null, "region known only at apply", "unknown"]));
+        assert.equal(dbCost.monthlyCost, 0);
+        assert.deepEqual(cost.resources.find((r) => r.name === "key")!.costComponents.map((c) => c.unpricedReason), ["region known only at apply", "region known only at apply"]);
+        assert.equal(cost.totalMonthlyCost, 3.65, "only the address in us-east-1: 730 h x $0.005, a lower bound");
+        assert.equal(cost.complete, false);
+        assert.equal(cost.regionPriced, true, "no region outside the catalog: the unknown one is a gap of each resource");
+        assert.deepEqual(cost.unpricedRegions, []);
+        assert.deepEqual(cost.gaps.map((g) => [g.name, g.reason.split("; ").every((x) => x.endsWith(": region known only at apply"))]), [["db", true], ["key", true]]);
+    });
+
     it("reports a line billed in a region outside the catalog (a copy kept there) as a gap of its resource", () => {
         const rules = [{ schedule: "cron(0 3 * * ? *)", lifecycle: { deleteAfter: 3 }, copyActions: [{ destinationVaultArn: "arn:aws:backup:sa-east-1:1:backup-vault:v", lifecycle: { deleteAfter: 5 } }] }];
         const cost = priced([r("aws:backup/plan:Plan", "plan", { rules })], { vectorVolumeGiB: 100, dailyChangeFraction: 0.1 });

@@ -14,5 +14,10 @@ describe("money format", () => {
         assert.equal(cents(0.005) + cents(-0.005), 0);
         assert.ok(Object.is(cents(-0.001), 0), "never -0 (it prints as -$0.00 in some formats)");
     });
+
+    it("rounds a half written in decimal up even when its binary value sits just below it (1.005 is 1.00499999999999989...)", () => {
+        assert.deepEqual([1.005, 1.255, 2.675, -1.005, 1e6 + 0.005, 8.345, 1.0049, 0.0149999].map(cents), [1.01, 1.26, 2.68, -1.01, 1000000.01, 8.35, 1, 0.01]);
+        assert.deepEqual([12.3, 99.99, 1e9 + 0.25, Number.NaN].map(cents), [12.3, 99.99, 1e9 + 0.25, Number.NaN], "a figure already in cents stays as it is");
+    });
 });
 

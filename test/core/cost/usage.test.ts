@@ -37,11 +37,12 @@ describe("usage profiles and overrides", () => {
         assert.deepEqual(problems({ requests: -1, users: "5", albLcu: Number.NaN, natDataGiB: Infinity, s3LogsGiB: null }), [
             "u.yaml:web.requests: -1 is not allowed; expected a number >= 0",
             'u.yaml:web.users: "5" is not allowed; expected a number >= 0',
-            "u.yaml:web.albLcu: null is not allowed; expected a number >= 0",
-            "u.yaml:web.natDataGiB: null is not allowed; expected a number >= 0",
+            "u.yaml:web.albLcu: NaN is not a finite number (too large to hold, or .inf/.nan); expected a number >= 0",
+            "u.yaml:web.natDataGiB: Infinity is not a finite number (too large to hold, or .inf/.nan); expected a number >= 0", // YAML's 1e400
             "u.yaml:web.s3LogsGiB: null is not allowed; expected a number >= 0",
         ]);
         assert.deepEqual(problems({ requests: 0 }), [], "0 is a figure");
+        assert.deepEqual(problems({ requests: -Infinity }), ["u.yaml:web.requests: -Infinity is not a finite number (too large to hold, or .inf/.nan); expected a number >= 0"]);
     });
 
     it("refuses shares above 1, a CPU above 100% and a traffic mix that does not add up to 1 (boundaries included)", () => {

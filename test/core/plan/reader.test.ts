@@ -83,6 +83,25 @@ describe("reading pulumi preview --json (core/plan/reader)", () => {
         assert.equal(readPreview(noProviderStep, "x", "ap-southeast-2").changes.find((c) => c.name === "db")!.region, "ap-southeast-2");
     });
 
+    it("keeps a provider's region that is known only at apply as the marker, not the config's region", () => {
+        const provider = "urn:pulumi:prod::shop::pulumi:providers:aws::dr";
+        const db = "urn:pulumi:prod::shop::aws:rds/instance:Instance::db";
+        const doc: PreviewJson = {
+            config: { "aws:region": "us-east-1" },
+            steps: [
+                { op: "create", urn: provider, newState: { urn: provider, type: "pulumi:providers:aws", custom: true, inputs: { region: UNKNOWN_MARKER } } },
+                { op: "create", urn: db, provider: `${provider}::${UNKNOWN_MARKER}`, newState: { urn: db, type: "aws:rds/instance:Instance", custom: true, inputs: { instanceClass: "db.t3.large" } } },
+            ],
+        };
+        const p = readPreview(doc, "x");
+        assert.equal(p.changes.find((c) => c.name === "db")!.region, UNKNOWN_MARKER);
+        assert.equal(p.changes.find((c) => c.name === "dr")!.region, UNKNOWN_MARKER);
+        assert.equal(statesAfter(p).find((s) => s.urn === db)!.region, UNKNOWN_MARKER);
+        // A provider that names no region at all is the config's (the provider reads aws:region).
+        (doc.steps[0].newState!.inputs as any) = {};
+        assert.equal(readPreview(doc, "x").changes.find((c) => c.name === "db")!.region, "us-east-1");
+    });
+
     it("keeps a step whose op it does not know, and says so", () => {
         const doc = fixture("update-with-sames.json");
         doc.steps.push({ op: "extend-parameterize", urn: "urn:pulumi:prod::shop::aws:s3/bucketV2:BucketV2::odd", newState: { urn: "urn:pulumi:prod::shop::aws:s3/bucketV2:BucketV2::odd", type: "aws:s3/bucketV2:BucketV2", custom: true, inputs: {} } });
