@@ -215,7 +215,12 @@ function problemKey(problem: string): string {
 }
 
 const plannedOf = (states: Array<ResourceState & { region?: string }>): PlannedResource[] =>
-    states.map((s) => ({ urn: s.urn, type: s.type, custom: s.custom, inputs: s.inputs ?? {}, dependencies: s.dependencies, ...(s.region ? { region: s.region } : {}) }));
+    states.map((s) => ({
+        urn: s.urn, type: s.type, custom: s.custom, inputs: s.inputs ?? {}, dependencies: s.dependencies,
+        // Which input a reference came from: how a replication's ends are found when bucket names are known only at apply.
+        ...(s.propertyDependencies ? { propertyDependencies: s.propertyDependencies } : {}),
+        ...(s.region ? { region: s.region } : {}),
+    }));
 
 type RunningPack = { process: PolicyPackProcess; info: AnalyzerInfo };
 let processPack: (() => Promise<RunningPack>) | undefined;

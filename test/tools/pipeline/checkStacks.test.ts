@@ -3,6 +3,8 @@
  * price a stack with the same inputs and code, so they report the same total, usage file included.
  */
 import { strict as assert } from "assert";
+import { PreviewJson, UNKNOWN_MARKER } from "../../../core/plan/previewJson";
+import { checkStacks } from "../../../tools/pipeline/checkStacks";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -52,3 +54,33 @@ describe("one pipeline: the budget gate and the cost report agree", function () 
         assert.ok(gate > plainGate + 40, `usage reached the gate: ${plainGate} -> ${gate}`);
     });
 });
+
+describe("the pipeline's cost input from a real preview", () => {
+    it("passes each input's property dependencies to the estimator: a replication between buckets named only at apply is priced", async () => {
+        const U = UNKNOWN_MARKER;
+        const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
+        const src = urn("aws:s3/bucketV2:BucketV2", "files");
+        const dst = urn("aws:s3/bucketV2:BucketV2", "files-copy");
+        const repl = urn("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "copy");
+        const step = (u: string, inputs: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ op: "create", urn: u, newState: { urn: u, type: u.split("::")[2], custom: true, inputs, ...extra } });
+        const preview = {
+            steps: [
+                step(src, { bucket: U, tags: { "tiered-infra:bucket-role": "file-store" } }),
+                step(dst, { bucket: U, region: "us-west-2" }),
+                step(repl, { bucket: U, role: U, rules: [{ status: "Enabled", destination: { bucket: U, replicationTime: { status: "Enabled" } } }] }, { dependencies: [dst, src], propertyDependencies: { bucket: [src], rules: [dst] } }),
+            ],
+            config: { "aws:region": "us-east-1" },
+        } as unknown as PreviewJson;
+        const lines = async (doc: PreviewJson) => (await checkStacks({ source: { previews: [doc] }, policies: false, region: "us-east-1" })).checks[0].cost.resources.find((r) => r.name === "copy")!.costComponents.map((c) => [c.name, c.unpricedReason]);
+        // A foreign preview has no usage profile: the amounts wait for a usage file, but the ends are known.
+        assert.deepEqual(await lines(preview), [
+            ["Replicated data (us-east-1 to us-west-2)", "no usage figure (give one in a usage file)"],
+            ["Replication Time Control (15-minute SLA)", "no usage figure (give one in a usage file)"],
+        ]);
+        // Without them the pipeline cannot tell source from copy.
+        const blind = JSON.parse(JSON.stringify(preview));
+        delete blind.steps[2].newState.propertyDependencies;
+        assert.match(String((await lines(blind))[0][0]), /to another region/);
+    });
+});
+
