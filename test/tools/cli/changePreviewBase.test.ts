@@ -60,4 +60,22 @@ describe("plan --base: how base plans are found, kept and fail", function () {
         assert.match(unknowns.stdout, /^Resources:\n {4}no changes\n/m);
         assert.equal(fs.readdirSync(store()).length, 2);
     });
+
+    it("plans a new commit afresh and serves the previous one from its kept plans", () => {
+        // Commit another port: HEAD is a new tree, so no kept plan may stand in for it.
+        const before = fs.readdirSync(store()).length;
+        const local = repo.read("env/Pulumi.local.yaml");
+        repo.write("env/Pulumi.local.yaml", local.replace("    port: 12015\n", "    port: 12017\n"));
+        git("commit", "-qam", "another port");
+        const head = repo.run(["plan", "--stack", "local", "--base", "HEAD", "--no-policies", "--no-tree"]);
+        assert.equal(head.status, 0, head.stderr);
+        assert.match(head.stdout, /^Resources:\n {4}no changes\n/m);
+        assert.equal(fs.readdirSync(store()).length, before + 1);
+        // The commit before, kept: the port change shows against it, and nothing new is kept.
+        const previous = repo.run(["plan", "--stack", "local", "--base", "HEAD~1", "--no-policies"]);
+        assert.equal(previous.status, 0, previous.stderr);
+        assert.match(previous.stdout, /^ {4}~ 3 to update$/m);
+        assert.match(previous.stdout, /docker:index\/container:Container +web +update \[diff: .*~ports\[0\]\.internal\]$/m);
+        assert.equal(fs.readdirSync(store()).length, before + 1);
+    });
 });
