@@ -6,8 +6,9 @@
 import { strict as assert } from "assert";
 import { StackSubject } from "../../../policies/definitions";
 import { budget } from "../../../policies/rules/budget";
+import { stackSubject } from "./subjects";
 
-const res = (type: string, name: string): StackSubject => ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props: {}, dependencies: [], propertyDependencies: {} });
+const res = (type: string, name: string) => stackSubject(type, name);
 const charge = (monthlyUsd: number) => [{ name: "Vector DB subscription", monthlyUsd, source: "a test" }];
 const config = (maxMonthlyUsd: number | undefined, monthlyUsd = 10) => ({ maxMonthlyUsd, region: "us-east-1", fixedCharges: charge(monthlyUsd) }) as any;
 

@@ -4,13 +4,14 @@
  */
 import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, ResourcePolicyDefinition, Subject } from "../../../policies/definitions";
+import { Finding, ResourcePolicyDefinition } from "../../../policies/definitions";
 import { apiGatewayCors, apiGatewayV1Cors, appEnvCors, cloudfrontCors, functionUrlCors, ingressCors, s3Cors } from "../../../policies/rules/cors";
+import { resourceSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const OPEN = { allowedOrigins: [] as string[], allowLocalhost: false };
 const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>, config = OPEN): Finding[] =>
-    p.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::x`, name: "x", props } as Subject, config);
+    p.check(resourceSubject(type, props), config);
 
 describe("CORS policies (checks)", () => {
     it("S3: judges every rule's origins, and what is unknown", () => {

@@ -1,11 +1,12 @@
 /** Encryption policies (policies/rules/encryption.ts) in process: each resource type's setting, its exemptions and unknowns. */
 import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, StackSubject, Subject } from "../../../policies/definitions";
+import { Finding, StackSubject } from "../../../policies/definitions";
 import { bucketEncryption, encryptionAtRest } from "../../../policies/rules/encryption";
+import { resourceSubject, stackSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
-const check = (type: string, props: Record<string, any>): Finding[] => encryptionAtRest.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::x`, name: "x", props } as Subject, {});
+const check = (type: string, props: Record<string, any>): Finding[] => encryptionAtRest.check(resourceSubject(type, props), {});
 
 describe("encryption policies (checks)", () => {
     it("RDS instances: storageEncrypted on (true or \"true\"); replicas follow their source", () => {
@@ -65,7 +66,7 @@ describe("encryption policies (checks)", () => {
 
     it("buckets: a server-side encryption configuration each", () => {
         let n = 0;
-        const res = (type: string, props: Record<string, any>, name = `r${++n}`): StackSubject => ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {} });
+        const res = (type: string, props: Record<string, any>, name = `r${++n}`): StackSubject => stackSubject(type, name, props);
         const a = res("aws:s3/bucketV2:BucketV2", { bucket: "web-a" }, "a");
         const b = res("aws:s3/bucket:Bucket", { bucket: "web-b" }, "b");
         const sse = res("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", { bucket: "web-a" });

@@ -5,13 +5,14 @@
  */
 import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, ResourcePolicyDefinition, StackSubject, Subject } from "../../../policies/definitions";
+import { Finding, ResourcePolicyDefinition, StackSubject } from "../../../policies/definitions";
 import { bucketPublicAccess, dataTierPrivate, dockerPublishedDataPorts, publicDataPorts, serviceLoadBalancer } from "../../../policies/rules/exposure";
+import { resourceSubject, stackSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const PORTS = { dataPorts: [22, 5432, 6379] };
 const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>, config: any = PORTS): Finding[] =>
-    p.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::x`, name: "x", props } as Subject, config);
+    p.check(resourceSubject(type, props), config);
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
@@ -120,10 +121,7 @@ describe("exposure policies (checks)", () => {
 
     it("buckets: a public access block with all four settings on", () => {
         let n = 0;
-        const res = (type: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject => {
-            const name = extra.name ?? `r${++n}`;
-            return { type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra };
-        };
+        const res = (type: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject => stackSubject(type, extra.name ?? `r${++n}`, props, extra);
         const B = "aws:s3/bucketV2:BucketV2";
         const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
         const all = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };

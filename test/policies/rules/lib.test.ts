@@ -3,6 +3,7 @@
  * each branch of reading unknowns, env lists, command lines, base64 user data and CORS origins.
  */
 import { strict as assert } from "assert";
+import { resourceSubject } from "./subjects";
 import { gzipSync } from "zlib";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
 import { Subject } from "../../../policies/definitions";
@@ -13,7 +14,7 @@ import {
 
 const U = UNKNOWN_MARKER;
 const GITHUB_TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-const subject = (type: string, props: Record<string, any>): Subject => ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::x`, name: "x", props });
+const subject = (type: string, props: Record<string, any>): Subject => resourceSubject(type, props);
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const OPEN = { allowedOrigins: [], allowLocalhost: false };
 

@@ -7,12 +7,12 @@ import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
 import { StackSubject } from "../../../policies/definitions";
 import { bucketLinks, bucketsWithout, link } from "../../../policies/rules/links";
+import { stackSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const B = "aws:s3/bucketV2:BucketV2";
 const C = "aws:s3/bucketVersioningV2:BucketVersioningV2";
-const res = (type: string, name: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject =>
-    ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra });
+const res = stackSubject;
 const names = (m: Map<string, StackSubject[]>) => [...m].map(([urn, cs]) => [urn.split("::").pop(), cs.map((c) => c.name)]);
 
 describe("rules/links", () => {

@@ -3,12 +3,10 @@ import fc from "fast-check";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
 import { StackFinding, StackSubject } from "../../../policies/definitions";
 import { monitoringFindings } from "../../../policies/rules/monitoring";
+import { stackSubject } from "./subjects";
 
 let n = 0;
-const subject = (type: string, props: Record<string, any>, dependencies: string[] = []): StackSubject => {
-    const name = `r${++n}`;
-    return { type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies, propertyDependencies: {} };
-};
+const subject = (type: string, props: Record<string, any>, dependencies: string[] = []): StackSubject => stackSubject(type, `r${++n}`, props, { dependencies });
 /** A violation's message (undecided notes have none). */
 const messageOf = (f: StackFinding) => ("message" in f ? f.message : `undecided: ${f.undecided}`);
 const topic = (props: Record<string, any> = { kmsMasterKeyId: "arn:aws:kms:us-east-1:1:key/k" }) => subject("aws:sns/topic:Topic", props);

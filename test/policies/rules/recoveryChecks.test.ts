@@ -7,6 +7,7 @@ import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
 import { StackSubject } from "../../../policies/definitions";
 import { achievableRecovery, bucketAccessLogging, recoveryObjectives } from "../../../policies/rules/recovery";
+import { stackSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const RDS = "aws:rds/instance:Instance";
@@ -14,8 +15,7 @@ const RDS_REPL = "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedB
 const BUCKET = "aws:s3/bucketV2:BucketV2";
 const REPL = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 const LOGGING = "aws:s3/bucketLoggingV2:BucketLoggingV2";
-const res = (type: string, name: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject =>
-    ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra });
+const res = stackSubject;
 const figures = (resources: StackSubject[], drRegion = "us-west-2", rpoMinutes = 60) =>
     achievableRecovery(resources, { rpoMinutes, drRegion }).map((s) => `${s.store} @ ${s.where}: ${s.achievable.minutes} (${s.achievable.how})`);
 

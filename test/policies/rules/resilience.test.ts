@@ -4,16 +4,16 @@
  */
 import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, StackSubject, Subject } from "../../../policies/definitions";
+import { Finding, Subject } from "../../../policies/definitions";
 import { cacheFailover, disruptionBudgets, minReplicas, rdsMultiAz, selects } from "../../../policies/rules/resilience";
+import { stackSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const DEP = "kubernetes:apps/v1:Deployment";
 const STS = "kubernetes:apps/v1:StatefulSet";
 const HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
-const res = (type: string, name: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject =>
-    ({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra });
+const res = stackSubject;
 const workload = (name: string, replicas?: unknown, type = DEP, ns: unknown = "web", labels: unknown = { app: name }) =>
     res(type, name, { metadata: { name, namespace: ns }, spec: { ...(replicas === undefined ? {} : { replicas }), template: { metadata: { labels } } } });
 const hpa = (name: string, target: string, min: unknown, max: unknown, kind = "Deployment", ns = "web") =>

@@ -3,8 +3,9 @@
  * one below and one above; each deletion-safety condition with its near miss; whole finding lists.
  */
 import { strict as assert } from "assert";
+import { resourceSubject, stackSubject } from "./subjects";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, ResourcePolicyDefinition, StackSubject, Subject } from "../../../policies/definitions";
+import { Finding, ResourcePolicyDefinition, StackSubject } from "../../../policies/definitions";
 import {
     auroraBackupRetention, auroraDeletionSafety, backupPlanRetention, bucketEarlyExpiry, bucketLifecycle, cacheSnapshots, dynamoPitr, efsBackup, kmsKeyLifecycle, logGroupRetention,
     rdsBackupRetention, rdsDeletionSafety, statefulSetVolumes, storageClassRetain,
@@ -12,12 +13,9 @@ import {
 
 const U = UNKNOWN_MARKER;
 const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>, config: any = {}, name = "x"): Finding[] =>
-    p.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props } as Subject, config);
+    p.check(resourceSubject(type, props, name), config);
 let n = 0;
-const res = (type: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject => {
-    const name = extra.name ?? `r${++n}`;
-    return { type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props, dependencies: [], propertyDependencies: {}, ...extra };
-};
+const res = (type: string, props: Record<string, any>, extra: Partial<StackSubject> = {}): StackSubject => stackSubject(type, extra.name ?? `r${++n}`, props, extra);
 
 describe("retention policies (checks)", () => {
     it("RDS backup retention: at, below and above the minimum; unset keeps none; replicas exempt", () => {

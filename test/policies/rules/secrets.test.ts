@@ -3,8 +3,9 @@
  * secret-name/value rule beside its look-alike, thresholds at, below and above, whole finding lists.
  */
 import { strict as assert } from "assert";
+import { resourceSubject } from "./subjects";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, ResourcePolicyDefinition, Subject } from "../../../policies/definitions";
+import { Finding, ResourcePolicyDefinition } from "../../../policies/definitions";
 import {
     auroraManagedPassword, cacheAuth, configMapSecrets, dockerSecretEnv, ecsSecretEnv, eksSecretsEncryption, helmValues, lambdaSecretEnv, rdsManagedPassword, secretsManagerSecret,
     ssmSecureString, userDataSecrets, workloadSecretEnv,
@@ -14,7 +15,7 @@ const U = UNKNOWN_MARKER;
 const PW = "hunter2hunter2";
 const GITHUB_TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>, config: any = {}, name = "x"): Finding[] =>
-    p.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::${name}`, name, props } as Subject, config);
+    p.check(resourceSubject(type, props, name), config);
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 describe("secret policies (checks)", () => {

@@ -1,12 +1,13 @@
 /** Workload policies (policies/rules/workloads.ts) in process: probes and bounds, security context, Docker health. */
 import { strict as assert } from "assert";
 import { UNKNOWN_MARKER } from "../../../core/plan/previewJson";
-import { Finding, ResourcePolicyDefinition, Subject } from "../../../policies/definitions";
+import { Finding, ResourcePolicyDefinition } from "../../../policies/definitions";
 import { dockerHealth, probesAndLimits, restrictedSecurityContext } from "../../../policies/rules/workloads";
+import { resourceSubject } from "./subjects";
 
 const U = UNKNOWN_MARKER;
 const D = "kubernetes:apps/v1:Deployment";
-const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>): Finding[] => p.check({ type, urn: `urn:pulumi:test::tiered-infra::${type}::x`, name: "x", props } as Subject, {});
+const check = (p: ResourcePolicyDefinition, type: string, props: Record<string, any>): Finding[] => p.check(resourceSubject(type, props), {});
 const GOOD = { readinessProbe: { httpGet: { path: "/h" } }, livenessProbe: { httpGet: { path: "/h" } }, resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "128Mi" } } };
 const dep = (containers: unknown, initContainers: unknown = [], pod: Record<string, unknown> = {}) => ({ spec: { template: { spec: { containers, initContainers, ...pod } } } });
 
